@@ -1,0 +1,61 @@
+import { ExproxyError } from '../errors';
+import { isValidHostName } from '../lsa/host-name';
+import { canonicalKeyPath } from './key-path';
+import type { RegValue } from './reg-value';
+
+/** Everything the product may ever write. Any other write fails before touching anything. */
+export type AllowedWriteKind = 'roh-auth-scheme' | 'lm-compatibility-level' | 'back-connection-host-names' | 'resume-entry';
+
+export const LSA_KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa';
+export const MSV1_0_KEY = `${LSA_KEY}\\MSV1_0`;
+export const RUN_ONCE_KEY = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce';
+/** `!` makes Windows delete the entry only after the program it starts has run. */
+export const RESUME_VALUE_NAME = '!ExchangeProxyWizardResume';
+
+const PROFILE_SECTION =
+  /^HKEY_CURRENT_USER\\Software\\Microsoft\\(?:Windows NT\\CurrentVersion\\Windows Messaging Subsystem|Office\\1[56]\.0\\Outlook)\\Profiles\\[^\\]+\\[0-9a-f]{32}$/i;
+
+function fail(path: string, name: string, why: string): never {
+  throw new ExproxyError('not-allowed', `Refusing to write ${path}\\${name}: ${why}`, { path, name });
+}
+
+/** HKLM writes need elevation; everything else the product writes is per-user. */
+export function needsElevation(kind: AllowedWriteKind): boolean {
+  return kind === 'lm-compatibility-level' || kind === 'back-connection-host-names';
+}
+
+/**
+ * Classifies a write (value `null` = delete the value, used to restore "was absent")
+ * or throws `not-allowed`.
+ */
+export function checkWriteAllowed(path: string, name: string, value: RegValue | null): AllowedWriteKind {
+  let key: string;
+  try {
+    key = canonicalKeyPath(path);
+  } catch {
+    fail(path, name, 'not a registry path');
+  }
+  const lname = name.toLowerCase();
+  if (PROFILE_SECTION.test(key) && lname === '00036627') {
+    if (value === null) return 'roh-auth-scheme';
+    if (value.type === 'REG_BINARY' && value.data.length === 4) return 'roh-auth-scheme';
+    if (value.type === 'REG_DWORD') return 'roh-auth-scheme';
+    fail(path, name, 'the proxy authentication scheme must be a 4-byte value');
+  }
+  if (key.toLowerCase() === LSA_KEY.toLowerCase() && lname === 'lmcompatibilitylevel') {
+    if (value === null) return 'lm-compatibility-level';
+    if (value.type === 'REG_DWORD' && Number.isInteger(value.data) && value.data >= 0 && value.data <= 5)
+      return 'lm-compatibility-level';
+    fail(path, name, 'LmCompatibilityLevel must be a REG_DWORD from 0 to 5');
+  }
+  if (key.toLowerCase() === MSV1_0_KEY.toLowerCase() && lname === 'backconnectionhostnames') {
+    if (value === null) return 'back-connection-host-names';
+    if (value.type === 'REG_MULTI_SZ' && value.data.every(isValidHostName)) return 'back-connection-host-names';
+    fail(path, name, 'BackConnectionHostNames must be a REG_MULTI_SZ of host names');
+  }
+  if (key.toLowerCase() === RUN_ONCE_KEY.toLowerCase() && name === RESUME_VALUE_NAME) {
+    if (value === null || value.type === 'REG_SZ') return 'resume-entry';
+    fail(path, name, 'the resume entry must be a string');
+  }
+  fail(path, name, 'not on the list of values this product may change');
+}

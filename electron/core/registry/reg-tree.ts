@@ -1,0 +1,102 @@
+import { canonicalKeyPath, splitKeyPath } from './key-path';
+import type { RegValue } from './reg-value';
+
+/** One key: names keep their case, lookups ignore it (as Windows does). */
+export class RegKey {
+  readonly subkeys = new Map<string, RegKey>();
+  readonly values = new Map<string, { name: string; value: RegValue }>();
+  constructor(readonly name: string) {}
+
+  subkey(name: string): RegKey | undefined {
+    return this.subkeys.get(name.toLowerCase());
+  }
+  subkeyNames(): string[] {
+    return [...this.subkeys.values()].map((k) => k.name);
+  }
+  value(name: string): RegValue | undefined {
+    return this.values.get(name.toLowerCase())?.value;
+  }
+  valueNames(): string[] {
+    return [...this.values.values()].map((v) => v.name);
+  }
+}
+
+/** An in-memory registry: the simulated machine and every snapshot read from a real one. */
+export class RegTree {
+  private readonly roots = new Map<string, RegKey>();
+
+  getKey(path: string): RegKey | undefined {
+    const { hive, parts } = splitKeyPath(path);
+    let node = this.roots.get(hive.toLowerCase());
+    for (const p of parts) {
+      if (!node) return undefined;
+      node = node.subkey(p);
+    }
+    return node;
+  }
+
+  hasKey(path: string): boolean {
+    return this.getKey(path) !== undefined;
+  }
+
+  ensureKey(path: string): RegKey {
+    const { hive, parts } = splitKeyPath(path);
+    let node: RegKey | undefined = this.roots.get(hive.toLowerCase());
+    if (!node) {
+      node = new RegKey(hive);
+      this.roots.set(hive.toLowerCase(), node);
+    }
+    for (const p of parts) {
+      let next: RegKey | undefined = node.subkey(p);
+      if (!next) {
+        next = new RegKey(p);
+        node.subkeys.set(p.toLowerCase(), next);
+      }
+      node = next;
+    }
+    return node;
+  }
+
+  getValue(path: string, name: string): RegValue | undefined {
+    return this.getKey(path)?.value(name);
+  }
+
+  setValue(path: string, name: string, value: RegValue): void {
+    const key = this.ensureKey(path);
+    const existing = key.values.get(name.toLowerCase());
+    key.values.set(name.toLowerCase(), { name: existing?.name ?? name, value });
+  }
+
+  deleteValue(path: string, name: string): boolean {
+    return this.getKey(path)?.values.delete(name.toLowerCase()) ?? false;
+  }
+
+  deleteKey(path: string): boolean {
+    const { hive, parts } = splitKeyPath(path);
+    if (parts.length === 0) return this.roots.delete(hive.toLowerCase());
+    const parent = this.getKey([hive, ...parts.slice(0, -1)].join('\\'));
+    return parent?.subkeys.delete(parts[parts.length - 1]!.toLowerCase()) ?? false;
+  }
+
+  /** Every key in depth-first order with its full path (parents before children). */
+  *walk(from?: string): Generator<{ path: string; key: RegKey }> {
+    const start = from
+      ? [{ path: canonicalKeyPath(from), key: this.getKey(from) }]
+      : [...this.roots.values()].map((k) => ({ path: k.name, key: k as RegKey | undefined }));
+    const stack = start.filter((s): s is { path: string; key: RegKey } => s.key !== undefined).reverse();
+    while (stack.length > 0) {
+      const item = stack.pop()!;
+      yield item;
+      const children = [...item.key.subkeys.values()].reverse();
+      for (const c of children) stack.push({ path: `${item.path}\\${c.name}`, key: c });
+    }
+  }
+
+  /** Copies the subtree at `path` (with its own path) into `target`. */
+  copySubtreeInto(path: string, target: RegTree): void {
+    for (const { path: p, key } of this.walk(path)) {
+      target.ensureKey(p);
+      for (const { name, value } of key.values.values()) target.setValue(p, name, value);
+    }
+  }
+}
