@@ -1,0 +1,18 @@
+import type { LsaState, OsInfo } from '../lsa/lsa-model';
+import type { InstalledOutlook, OutlookProfile } from '../outlook/profile-model';
+import type { Finding } from './finding';
+
+/** Everything one scan learned; JSON-safe (it is the `diagnose --json` output and the IPC payload). */
+export interface DiagnosisReport {
+  readonly scannedAt: string;
+  /** Which registry adapter answered ("simulated", "reg.exe", "regedit"). */
+  readonly adapter: string;
+  readonly machine: {
+    readonly os: OsInfo;
+    readonly outlook: readonly InstalledOutlook[];
+    readonly outlookRunning: boolean;
+  };
+  readonly profiles: readonly OutlookProfile[];
+  readonly lsa: LsaState;
+  readonly findings: readonly Finding[];
+}

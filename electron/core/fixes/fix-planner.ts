@@ -1,0 +1,113 @@
+import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
+import type { FixId } from '../diagnosis/finding';
+import { ExproxyError } from '../errors';
+import { encodeMapiValue } from '../outlook/mapi-property';
+import { ROHAUTH } from '../outlook/rpc-over-http';
+import { checkWriteAllowed, LSA_KEY, needsElevation } from '../registry/allowlist';
+import type { RegTree } from '../registry/reg-tree';
+import { serializeRegValue, type RegValue } from '../registry/reg-value';
+import type { ChangePlan, PlannedChange } from './change-plan';
+
+export const AUTH_SCHEME_VALUE = '00036627';
+const LM_TARGET: Partial<Record<FixId, number>> = { 'lmcompat-3': 3, 'lmcompat-2': 2 };
+
+export interface PlanRequest {
+  readonly fixes: readonly FixId[];
+  /** Limit profile fixes to one profile (name, case-insensitive). */
+  readonly profile?: string;
+}
+
+function change(
+  fix: FixId,
+  path: string,
+  name: string,
+  before: RegValue | undefined,
+  after: RegValue,
+  where: { profile: string | null; account: string | null },
+): PlannedChange {
+  const kind = checkWriteAllowed(path, name, after);
+  return {
+    fix,
+    kind,
+    ...where,
+    path,
+    name,
+    view: 'default',
+    before: before ? serializeRegValue(before) : null,
+    after: serializeRegValue(after),
+    elevated: needsElevation(kind),
+  };
+}
+
+/**
+ * Turns fix ids into exact value changes, in the order given. Later fixes see the effect of
+ * earlier ones (KB820281 prescribes `proxy-auth-ntlm` then `lmcompat-3` on a Basic-auth XP
+ * machine). Never lowers LmCompatibilityLevel; refuses a write a domain policy would undo.
+ */
+export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanRequest): ChangePlan {
+  const unique = [...new Set(req.fixes)];
+  if (unique.includes('lmcompat-2') && unique.includes('lmcompat-3')) {
+    throw new ExproxyError('usage', 'Choose either lmcompat-3 or lmcompat-2, not both.');
+  }
+  const profiles = req.profile
+    ? report.profiles.filter((p) => p.name.toLowerCase() === req.profile!.toLowerCase())
+    : report.profiles;
+  if (req.profile && profiles.length === 0) {
+    throw new ExproxyError('usage', `No Outlook profile named "${req.profile}" was found.`);
+  }
+  const changes: PlannedChange[] = [];
+  const alreadyDone: FixId[] = [];
+  // Accounts that will use NTLM once the earlier fixes in this plan are applied.
+  let ntlmAccounts = profiles.flatMap((p) => p.accounts).filter((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.authScheme === 'ntlm').length;
+
+  for (const fix of unique) {
+    if (fix === 'proxy-auth-ntlm') {
+      let n = 0;
+      for (const p of profiles) {
+        for (const a of p.accounts) {
+          if (!a.rpcOverHttp.enabled || a.rpcOverHttp.authSchemeValue !== ROHAUTH.BASIC) continue;
+          const before = tree.getValue(a.sectionPath, AUTH_SCHEME_VALUE);
+          const after = encodeMapiValue({ kind: 'long', value: ROHAUTH.NTLM }, before);
+          changes.push(change(fix, a.sectionPath, AUTH_SCHEME_VALUE, before, after, { profile: p.name, account: a.section }));
+          n++;
+        }
+      }
+      if (n === 0) alreadyDone.push(fix);
+      ntlmAccounts += n;
+      continue;
+    }
+    const target = LM_TARGET[fix]!;
+    const lsa = report.lsa;
+    if (lsa.policyManaged) {
+      throw new ExproxyError(
+        'blocked',
+        `LmCompatibilityLevel is set by a domain or local security policy (level ${lsa.policyLevel ?? 'unknown'}); ` +
+          'a local change would be undone at the next policy refresh. Ask the domain administrator to change ' +
+          '"Network security: LAN Manager authentication level" instead.',
+      );
+    }
+    if (lsa.effectiveLmCompatibilityLevel >= target) {
+      alreadyDone.push(fix);
+      continue;
+    }
+    if (ntlmAccounts === 0) {
+      throw new ExproxyError(
+        'usage',
+        `${fix} only matters for an account that uses NTLM proxy authentication; none does` +
+          (report.findings.some((f) => f.id === 'proxy-auth-basic') ? ' yet — put proxy-auth-ntlm before it.' : '.'),
+      );
+    }
+    const before = tree.getValue(LSA_KEY, 'LmCompatibilityLevel');
+    changes.push(
+      change(fix, LSA_KEY, 'LmCompatibilityLevel', before, { type: 'REG_DWORD', data: target }, { profile: null, account: null }),
+    );
+  }
+  return {
+    fixes: unique,
+    changes,
+    alreadyDone,
+    needsElevation: changes.some((c) => c.elevated),
+    restartOutlook: changes.some((c) => c.kind === 'roh-auth-scheme'),
+    restartWindows: changes.some((c) => c.kind === 'lm-compatibility-level'),
+  };
+}

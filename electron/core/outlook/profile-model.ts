@@ -1,0 +1,59 @@
+/** Decoded Outlook profile model: what the registry bytes mean, nothing more. */
+export type AuthScheme = 'basic' | 'ntlm' | 'negotiate' | 'other';
+
+/** Where a profile lives: the Windows Messaging Subsystem root (2003–2010) or an Office root. */
+export type ProfileStore = 'wms' | '15.0' | '16.0';
+
+export interface UnreadableValue {
+  readonly valueName: string;
+  readonly reason: string;
+}
+
+export interface RpcOverHttpSettings {
+  readonly enabled: boolean;
+  /** As stored (host only, or a `host:port` hack, left alone). */
+  readonly proxyServer: string | null;
+  readonly sslOnly: boolean;
+  readonly mutualAuth: boolean;
+  /** `msstd:` principal name, as stored. */
+  readonly principalName: string | null;
+  readonly httpFirstOnFast: boolean;
+  readonly httpFirstOnSlow: boolean;
+  readonly authScheme: AuthScheme | null;
+  /** Raw PR_ROH_PROXY_AUTH_SCHEME, or null when absent/unreadable. */
+  readonly authSchemeValue: number | null;
+  /** Raw PR_ROH_FLAGS including unknown bits, or null when absent/unreadable. */
+  readonly flags: number | null;
+  /** Bits of `flags` outside the five documented ones (e.g. 0x10), preserved on write. */
+  readonly unknownFlags: number;
+}
+
+export interface ExchangeAccount {
+  /** Section key name (32 hex digits). */
+  readonly section: string;
+  /** Full key path of the section. */
+  readonly sectionPath: string;
+  readonly accountName: string | null;
+  readonly homeServer: string | null;
+  readonly mailbox: string | null;
+  readonly rpcOverHttp: RpcOverHttpSettings;
+  readonly unreadable: readonly UnreadableValue[];
+}
+
+export interface OutlookProfile {
+  readonly name: string;
+  readonly isDefault: boolean;
+  /** The installed Outlook that uses this profile store ("11.0" … "16.0"), or null if none was found. */
+  readonly outlookVersion: string | null;
+  readonly store: ProfileStore;
+  readonly keyPath: string;
+  readonly accounts: readonly ExchangeAccount[];
+}
+
+export interface InstalledOutlook {
+  readonly version: string;
+  /** "Outlook 2003" etc. */
+  readonly displayName: string;
+  readonly installPath: string;
+  readonly bitness: '32' | '64';
+}

@@ -1,0 +1,69 @@
+import type { AuthScheme, RpcOverHttpSettings } from './profile-model';
+
+/** PR_ROH_FLAGS bits (KB898835; 0x10 from MFCMAPI, meaning unconfirmed, always preserved). */
+export const ROHFLAGS = {
+  USE_ROH: 0x1,
+  SSL_ONLY: 0x2,
+  MUTUAL_AUTH: 0x4,
+  HTTP_FIRST_ON_FAST: 0x8,
+  IGNORE_SEC_WARNING: 0x10,
+  HTTP_FIRST_ON_SLOW: 0x20,
+} as const;
+
+const KNOWN_FLAGS =
+  ROHFLAGS.USE_ROH | ROHFLAGS.SSL_ONLY | ROHFLAGS.MUTUAL_AUTH | ROHFLAGS.HTTP_FIRST_ON_FAST | ROHFLAGS.HTTP_FIRST_ON_SLOW;
+
+/** PR_ROH_PROXY_AUTH_SCHEME values (rpcdce.h RPC_C_HTTP_AUTHN_SCHEME_*). */
+export const ROHAUTH = { BASIC: 0x1, NTLM: 0x2, NEGOTIATE: 0x10 } as const;
+
+export function authSchemeName(value: number | null): AuthScheme | null {
+  if (value === null) return null;
+  if (value === ROHAUTH.BASIC) return 'basic';
+  if (value === ROHAUTH.NTLM) return 'ntlm';
+  if (value === ROHAUTH.NEGOTIATE) return 'negotiate';
+  return 'other';
+}
+
+export function rpcOverHttpSettings(input: {
+  flags: number | null;
+  proxyServer: string | null;
+  principalName: string | null;
+  authSchemeValue: number | null;
+}): RpcOverHttpSettings {
+  const f = input.flags ?? 0;
+  return {
+    enabled: (f & ROHFLAGS.USE_ROH) !== 0,
+    proxyServer: input.proxyServer,
+    sslOnly: (f & ROHFLAGS.SSL_ONLY) !== 0,
+    mutualAuth: (f & ROHFLAGS.MUTUAL_AUTH) !== 0,
+    principalName: input.principalName,
+    httpFirstOnFast: (f & ROHFLAGS.HTTP_FIRST_ON_FAST) !== 0,
+    httpFirstOnSlow: (f & ROHFLAGS.HTTP_FIRST_ON_SLOW) !== 0,
+    authScheme: authSchemeName(input.authSchemeValue),
+    authSchemeValue: input.authSchemeValue,
+    flags: input.flags,
+    unknownFlags: f & ~KNOWN_FLAGS,
+  };
+}
+
+/** Host part of a stored proxy server value; `host:port` hacks are read, never rewritten. */
+export function proxyHost(proxyServer: string): string {
+  return proxyServer.replace(/^https?:\/\//i, '').replace(/[:/].*$/, '');
+}
+
+/**
+ * Whether an `msstd:` principal name covers the proxy host. Certificates may carry a
+ * wildcard; `*.example.com` matches exactly one label.
+ */
+export function principalMatchesHost(principalName: string, proxyServer: string): boolean {
+  const m = /^msstd:(.+)$/i.exec(principalName.trim());
+  if (!m) return false;
+  const name = m[1]!.toLowerCase();
+  const host = proxyHost(proxyServer).toLowerCase();
+  if (name === host) return true;
+  if (name.startsWith('*.')) {
+    const suffix = name.slice(1);
+    return host.endsWith(suffix) && !host.slice(0, -suffix.length).includes('.');
+  }
+  return false;
+}

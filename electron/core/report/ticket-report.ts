@@ -1,0 +1,100 @@
+import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
+import type { ChangeRecord } from '../fixes/change-plan';
+import { describeRegValue, deserializeRegValue } from '../registry/reg-value';
+import type { ReportLabels } from './report-labels';
+
+/** The JSON report: everything a ticket needs, machine-readable. */
+export interface TicketReport {
+  readonly generatedAt: string;
+  readonly before: DiagnosisReport | null;
+  readonly after: DiagnosisReport | null;
+  readonly changes: readonly ChangeRecord[];
+}
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
+
+export function buildTicketReport(
+  before: DiagnosisReport | null,
+  after: DiagnosisReport | null,
+  changes: readonly ChangeRecord[],
+  now: Date,
+): TicketReport {
+  return { generatedAt: now.toISOString(), before, after, changes };
+}
+
+function value(v: Parameters<typeof deserializeRegValue>[0] | null, L: ReportLabels): string {
+  return v === null ? L.absent : describeRegValue(deserializeRegValue(v));
+}
+
+/** Self-contained HTML (no scripts, inline styles only), safe to attach to a ticket. */
+export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string): string {
+  const scan = r.after ?? r.before;
+  const rows: string[] = [];
+  rows.push(`<h1>${esc(L.title)}</h1><p>${esc(L.generated)}: ${esc(r.generatedAt)}</p>`);
+  if (scan) {
+    const os = scan.machine.os;
+    rows.push(`<h2>${esc(L.machine)}</h2><ul>`);
+    rows.push(`<li>${esc(L.os)}: ${esc([os.productName, os.currentVersion, os.build].filter(Boolean).join(' '))}</li>`);
+    rows.push(
+      `<li>${esc(L.outlook)}: ${esc(scan.machine.outlook.map((o) => `${o.displayName} (${o.version}, ${o.bitness}-bit)`).join(', ') || L.none)}</li>`,
+    );
+    rows.push(
+      `<li>${esc(L.lmLevel)}: ${esc(L.lmStored)} ${esc(scan.lsa.lmCompatibilityLevel ?? L.absent)}, ${esc(L.lmEffective)} ${esc(scan.lsa.effectiveLmCompatibilityLevel)}</li></ul>`,
+    );
+    rows.push(`<h2>${esc(L.profiles)}</h2><ul>`);
+    for (const p of scan.profiles) {
+      rows.push(`<li>${esc(p.name)}${p.isDefault ? ' *' : ''}<ul>`);
+      for (const a of p.accounts) {
+        rows.push(
+          `<li>${esc(L.account)} ${esc(a.accountName ?? a.section)} — ${esc(L.proxy)}: ${esc(a.rpcOverHttp.proxyServer ?? L.none)}, ${esc(L.authScheme)}: ${esc(a.rpcOverHttp.authScheme ?? L.none)}</li>`,
+        );
+      }
+      rows.push('</ul></li>');
+    }
+    rows.push('</ul>');
+  }
+  for (const [title, rep] of [
+    [L.findingsBefore, r.before],
+    [L.findingsAfter, r.after],
+  ] as const) {
+    if (!rep) continue;
+    rows.push(`<h2>${esc(title)}</h2>`);
+    const fs = rep.findings.filter((f) => f.severity !== 'info');
+    rows.push(
+      fs.length === 0
+        ? `<p>${esc(L.noFindings)}</p>`
+        : `<ul>${fs.map((f) => `<li>${esc(f.severity)} · ${esc(f.id)} · ${esc(f.kb)}${f.profile ? ` · ${esc(f.profile)}` : ''}</li>`).join('')}</ul>`,
+    );
+  }
+  rows.push(`<h2>${esc(L.changes)}</h2>`);
+  if (r.changes.length === 0) rows.push(`<p>${esc(L.noChanges)}</p>`);
+  for (const c of r.changes) {
+    rows.push(`<h3>${esc(c.id)} · ${esc(c.createdAt)} · ${esc(L.state)}: ${esc(c.state)}</h3>`);
+    rows.push(`<table><tr><th>${esc(L.value)}</th><th>${esc(L.before)}</th><th>${esc(L.after)}</th></tr>`);
+    for (const ch of c.changes) {
+      rows.push(
+        `<tr><td>${esc(`${ch.path}\\${ch.name}`)}</td><td>${esc(value(ch.before, L))}</td><td>${esc(value(ch.after, L))}</td></tr>`,
+      );
+    }
+    rows.push('</table>');
+  }
+  const style =
+    'body{font-family:"Segoe UI",system-ui,sans-serif;margin:2rem;color:#1b1b1b}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px;text-align:left;font-family:Consolas,monospace;font-size:12px}h1{color:#0f5ba7}';
+  return `<!doctype html><html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(L.title)}</title><style>${style}</style></head><body>${rows.join('\n')}</body></html>\n`;
+}
+
+/** A few lines for the clipboard / a ticket's first comment. */
+export function ticketSummary(r: TicketReport, L: ReportLabels): string {
+  const before = (r.before?.findings ?? []).filter((f) => f.severity !== 'info');
+  const afterIds = new Set((r.after?.findings ?? []).filter((f) => f.severity !== 'info').map((f) => `${f.id}|${f.profile}|${f.account}`));
+  const lines = [`${L.title} — ${r.generatedAt}`];
+  for (const f of before) {
+    const open = r.after ? afterIds.has(`${f.id}|${f.profile}|${f.account}`) : true;
+    lines.push(`- ${f.id} (${f.kb})${f.profile ? ` [${f.profile}]` : ''}: ${open ? L.summaryOpen : L.summaryFixed}`);
+  }
+  for (const c of r.changes) {
+    for (const ch of c.changes) lines.push(`  ${ch.name}: ${value(ch.before, L)} → ${value(ch.after, L)} (${c.state})`);
+  }
+  return lines.join('\n');
+}
