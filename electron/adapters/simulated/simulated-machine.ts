@@ -1,0 +1,163 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExproxyError, UnreadableInputError } from '../../core/errors';
+import type { LmPolicyState, SystemPort } from '../../core/machine/system-port';
+import { checkWriteAllowed, needsElevation } from '../../core/registry/allowlist';
+import type { ElevatedRegistryWriter } from '../../core/registry/elevated-writer-port';
+import {
+  snapshotPathFor,
+  type RegistryPort,
+  type RegView,
+  type SubtreeRequest,
+} from '../../core/registry/registry-port';
+import {
+  applyRegFileToTree,
+  parseRegFile,
+  regFileFromTree,
+  writeRegFile,
+  type RegFileFormat,
+} from '../../core/registry/reg-file';
+import { RegTree } from '../../core/registry/reg-tree';
+import type { RegValue } from '../../core/registry/reg-value';
+import { writeFileAtomic } from '../node/atomic-file';
+import { machineFactsSchema, type MachineFacts } from './machine-facts';
+
+/** Test hook: make the simulated registry fail (or "die") at a chosen write. */
+export interface FaultPlan {
+  /** 1-based index of the write (set or delete) that throws instead of writing. */
+  failAtWrite?: number;
+}
+
+/**
+ * A whole simulated PC: its registry is a `.reg` file (written back atomically, keeping the
+ * file's own encoding and header) plus optional machine.json facts.
+ */
+export class SimulatedMachine {
+  private writes = 0;
+  faults: FaultPlan = {};
+  restartRequested = false;
+
+  private constructor(
+    readonly registryFile: string,
+    readonly tree: RegTree,
+    private readonly format: RegFileFormat,
+    readonly facts: MachineFacts,
+  ) {}
+
+  static load(opts: { hive?: string; machine?: string }): SimulatedMachine {
+    const registryFile = opts.hive ?? join(opts.machine!, 'registry.reg');
+    if (!existsSync(registryFile)) {
+      throw new UnreadableInputError(`${registryFile}: file not found`, registryFile);
+    }
+    if (statSync(registryFile).size > 256 * 1024 * 1024) {
+      throw new UnreadableInputError(
+        `${registryFile}: larger than 256 MB; this is not a registry export we can use`,
+        registryFile,
+      );
+    }
+    const file = parseRegFile(new Uint8Array(readFileSync(registryFile)), registryFile);
+    const tree = new RegTree();
+    applyRegFileToTree(file, tree);
+    let facts: MachineFacts = machineFactsSchema.parse({});
+    const factsFile = opts.machine ? join(opts.machine, 'machine.json') : null;
+    if (factsFile && existsSync(factsFile)) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(factsFile, 'utf8'));
+      } catch (e) {
+        throw new UnreadableInputError(`${factsFile}: not valid JSON (${(e as Error).message})`, factsFile);
+      }
+      const parsed = machineFactsSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new UnreadableInputError(
+          `${factsFile}: ${issue.path.join('.') || 'top level'}: ${issue.message}`,
+          factsFile,
+        );
+      }
+      facts = parsed.data;
+    }
+    return new SimulatedMachine(registryFile, tree, file.format, facts);
+  }
+
+  private persist(): void {
+    writeFileAtomic(this.registryFile, writeRegFile(regFileFromTree(this.tree, this.format)));
+  }
+
+  private mutate(path: string, name: string, value: RegValue | null): void {
+    this.writes++;
+    if (this.faults.failAtWrite === this.writes) {
+      throw new ExproxyError('apply-failed', `simulated failure at write ${this.writes}`);
+    }
+    if (value === null) this.tree.deleteValue(path, name);
+    else this.tree.setValue(path, name, value);
+    this.persist();
+  }
+
+  /** The registry as the user's own (non-elevated) process sees it: HKCU writes only. */
+  readonly registry: RegistryPort = {
+    name: 'simulated',
+    readSubtrees: async (requests: readonly SubtreeRequest[]) => {
+      const out = new RegTree();
+      for (const r of requests) {
+        const path = snapshotPathFor(r.path, r.view);
+        const key = this.tree.getKey(path);
+        if (!key) continue;
+        if (r.recursive === false) {
+          out.ensureKey(path);
+          for (const { name, value } of key.values.values()) out.setValue(path, name, value);
+          for (const sub of key.subkeys.values()) out.ensureKey(`${path}\\${sub.name}`);
+        } else {
+          this.tree.copySubtreeInto(path, out);
+        }
+      }
+      return out;
+    },
+    setValue: async (path: string, name: string, value: RegValue, view?: RegView) =>
+      this.userWrite(path, name, value, view),
+    deleteValue: async (path: string, name: string, view?: RegView) => this.userWrite(path, name, null, view),
+  };
+
+  private userWrite(path: string, name: string, value: RegValue | null, view?: RegView): void {
+    const kind = checkWriteAllowed(path, name, value);
+    if (needsElevation(kind) && !this.facts.elevated) {
+      throw new ExproxyError('not-allowed', `Writing ${name} needs administrator rights.`);
+    }
+    this.mutate(snapshotPathFor(path, view), name, value);
+  }
+
+  /** HKLM writes after a (simulated) UAC prompt; machine.json's `uacApproved: false` declines it. */
+  readonly elevated: ElevatedRegistryWriter = {
+    setValue: async (path, name, value) => this.elevatedWrite(path, name, value),
+    deleteValue: async (path, name) => this.elevatedWrite(path, name, null),
+  };
+
+  private elevatedWrite(path: string, name: string, value: RegValue | null): void {
+    const kind = checkWriteAllowed(path, name, value);
+    if (!needsElevation(kind))
+      throw new ExproxyError('not-allowed', `${name} is a per-user value; it is never written elevated.`);
+    if (!this.facts.elevated && !this.facts.uacApproved) {
+      throw new ExproxyError(
+        'elevation-declined',
+        'The administrator prompt was declined; nothing was changed.',
+      );
+    }
+    this.mutate(path, name, value);
+  }
+
+  readonly system: SystemPort = {
+    isOutlookRunning: async () => this.facts.outlookRunning,
+    lmCompatibilityPolicy: async (): Promise<LmPolicyState> =>
+      this.facts.lmPolicy
+        ? { managed: this.facts.lmPolicy.managed, level: this.facts.lmPolicy.level }
+        : { managed: false },
+    isElevated: async () => this.facts.elevated || this.facts.systemAccount,
+    isSystemAccount: async () => this.facts.systemAccount,
+    startOutlook: async () => {
+      this.facts.outlookRunning = true;
+    },
+    restartWindows: async () => {
+      this.restartRequested = true;
+    },
+  };
+}
