@@ -34,7 +34,11 @@ describe('scan of the sample machines', () => {
       flags: 0x23,
       unknownFlags: 0,
     });
-    expect(r.lsa).toMatchObject({ lmCompatibilityLevel: null, effectiveLmCompatibilityLevel: 0, policyManaged: false });
+    expect(r.lsa).toMatchObject({
+      lmCompatibilityLevel: null,
+      effectiveLmCompatibilityLevel: 0,
+      policyManaged: false,
+    });
     expect(r.findings.map((f) => [f.id, f.severity, f.fixes])).toEqual([
       ['proxy-auth-basic', 'error', ['proxy-auth-ntlm']],
       ['lm-response-sent', 'warning', ['lmcompat-3', 'lmcompat-2']],
@@ -68,18 +72,33 @@ describe('scan of the sample machines', () => {
     const r = await scan('win10-outlook2016-two-accounts');
     expect(r.machine.os.family).toBe('vista-or-later');
     expect(r.machine.outlook).toEqual([
-      expect.objectContaining({ version: '16.0', bitness: '32', installPath: expect.stringContaining('Office16') }),
+      expect.objectContaining({
+        version: '16.0',
+        bitness: '32',
+        installPath: expect.stringContaining('Office16'),
+      }),
     ]);
     const outlook = r.profiles.find((p) => p.name === 'Outlook')!;
     expect(outlook.isDefault).toBe(true);
     expect(outlook.store).toBe('16.0');
-    expect(outlook.accounts.map((a) => [a.section, a.accountName, a.rpcOverHttp.authScheme, a.rpcOverHttp.proxyServer])).toEqual([
+    expect(
+      outlook.accounts.map((a) => [
+        a.section,
+        a.accountName,
+        a.rpcOverHttp.authScheme,
+        a.rpcOverHttp.proxyServer,
+      ]),
+    ).toEqual([
       ['a345f1e1fd57fc40a98c6265aef8ebbd', 'jsmith@contoso.com', 'basic', 'outlook.contoso.com'],
       ['c1d2e3f4a5b60718293a4b5c6d7e8f90', 'helpdesk@fabrikam.com', 'ntlm', 'mail.fabrikam.com'],
     ]);
-    expect(r.profiles.some((p) => p.name.startsWith('Büro "Alt" & <Test>') && p.accounts.length === 0)).toBe(true);
+    expect(r.profiles.some((p) => p.name.startsWith('Büro "Alt" & <Test>') && p.accounts.length === 0)).toBe(
+      true,
+    );
     expect(r.lsa.effectiveLmCompatibilityLevel).toBe(3);
-    expect(r.findings.map((f) => [f.id, f.account])).toEqual([['proxy-auth-basic', 'a345f1e1fd57fc40a98c6265aef8ebbd']]);
+    expect(r.findings.map((f) => [f.id, f.account])).toEqual([
+      ['proxy-auth-basic', 'a345f1e1fd57fc40a98c6265aef8ebbd'],
+    ]);
   });
 
   it('corrupt values are reported as unreadable and never guessed', async () => {

@@ -12,7 +12,8 @@ import { FixEngine } from './fix-engine';
 import { planFixes } from './fix-planner';
 import { MemoryJournalStore } from './journal-store';
 
-const SECTION = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\Outlook\\13dbb0c8aa05101a9bb000aa002fc45a';
+const SECTION =
+  'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\Outlook\\13dbb0c8aa05101a9bb000aa002fc45a';
 
 async function setup(id: string, facts: Record<string, unknown> = {}) {
   const sample = copySample(id);
@@ -52,7 +53,12 @@ describe('planning', () => {
         elevated: true,
       }),
     ]);
-    expect(p).toMatchObject({ needsElevation: true, restartOutlook: true, restartWindows: true, alreadyDone: [] });
+    expect(p).toMatchObject({
+      needsElevation: true,
+      restartOutlook: true,
+      restartWindows: true,
+      alreadyDone: [],
+    });
   });
 
   it('refuses lmcompat alone while the account still uses Basic, and both levels at once', async () => {
@@ -89,7 +95,10 @@ describe('apply, verify, rollback', () => {
       ['verify', true],
       ['record', true],
     ]);
-    expect(machine.tree.getValue(SECTION, '00036627')).toEqual({ type: 'REG_BINARY', data: new Uint8Array([2, 0, 0, 0]) });
+    expect(machine.tree.getValue(SECTION, '00036627')).toEqual({
+      type: 'REG_BINARY',
+      data: new Uint8Array([2, 0, 0, 0]),
+    });
     expect(machine.tree.getValue(LSA_KEY, 'LmCompatibilityLevel')).toEqual({ type: 'REG_DWORD', data: 3 });
     // Written back to disk too, still UTF-16LE with BOM.
     const onDisk = readFileSync(sample.registryFile);
@@ -145,7 +154,10 @@ describe('apply, verify, rollback', () => {
   it('refuses to apply when a value moved since the scan', async () => {
     const { machine, engine, plan } = await setup('xp-outlook2003-basic');
     const p = await plan(['proxy-auth-ntlm']);
-    await machine.registry.setValue(SECTION, '00036627', { type: 'REG_BINARY', data: new Uint8Array([0x10, 0, 0, 0]) });
+    await machine.registry.setValue(SECTION, '00036627', {
+      type: 'REG_BINARY',
+      data: new Uint8Array([0x10, 0, 0, 0]),
+    });
     const outcome = await engine.apply(p);
     expect(outcome.status).toBe('blocked');
     expect(outcome.reason).toMatch(/changed since the scan/);
@@ -154,21 +166,29 @@ describe('apply, verify, rollback', () => {
   it('rollback leaves a value alone that someone else changed afterwards', async () => {
     const { machine, engine, plan } = await setup('xp-outlook2003-basic');
     const outcome = await engine.apply(await plan(['proxy-auth-ntlm']));
-    await machine.registry.setValue(SECTION, '00036627', { type: 'REG_BINARY', data: new Uint8Array([0x10, 0, 0, 0]) });
+    await machine.registry.setValue(SECTION, '00036627', {
+      type: 'REG_BINARY',
+      data: new Uint8Array([0x10, 0, 0, 0]),
+    });
     const rb = await engine.rollback(outcome.changeId!);
     expect(rb.status).toBe('blocked');
-    expect(machine.tree.getValue(SECTION, '00036627')).toEqual({ type: 'REG_BINARY', data: new Uint8Array([0x10, 0, 0, 0]) });
+    expect(machine.tree.getValue(SECTION, '00036627')).toEqual({
+      type: 'REG_BINARY',
+      data: new Uint8Array([0x10, 0, 0, 0]),
+    });
   });
 
   it('refuses any write outside the allowlist before touching anything', async () => {
     const { machine } = await setup('xp-outlook2003-basic');
-    await expect(machine.registry.setValue(SECTION, '00036623', { type: 'REG_BINARY', data: new Uint8Array(4) })).rejects.toBeInstanceOf(
-      ExproxyError,
-    );
+    await expect(
+      machine.registry.setValue(SECTION, '00036623', { type: 'REG_BINARY', data: new Uint8Array(4) }),
+    ).rejects.toBeInstanceOf(ExproxyError);
     await expect(
       machine.registry.setValue(LSA_KEY, 'LmCompatibilityLevel', { type: 'REG_DWORD', data: 3 }),
     ).rejects.toMatchObject({ kind: 'not-allowed' });
-    await expect(machine.elevated.setValue(LSA_KEY, 'LmCompatibilityLevel', { type: 'REG_DWORD', data: 9 })).rejects.toMatchObject({
+    await expect(
+      machine.elevated.setValue(LSA_KEY, 'LmCompatibilityLevel', { type: 'REG_DWORD', data: 9 }),
+    ).rejects.toMatchObject({
       kind: 'not-allowed',
     });
   });

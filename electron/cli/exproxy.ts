@@ -1,0 +1,20 @@
+import { createInterface } from 'node:readline/promises';
+import { runCli } from './run-cli';
+
+async function ask(prompt: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(prompt);
+  } finally {
+    rl.close();
+  }
+}
+
+void runCli(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  ask: process.stdin.isTTY ? ask : null,
+  env: process.env,
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,229 @@
+import { parseArgs } from 'node:util';
+import type { TFunction } from 'i18next';
+import { scanMachine } from '../core/diagnosis/scan';
+import { hasActionableFindings } from '../core/diagnosis/rules';
+import { FIX_IDS, type FixId } from '../core/diagnosis/finding';
+import { ExproxyError, UnreadableInputError } from '../core/errors';
+import { FixEngine } from '../core/fixes/fix-engine';
+import { planFixes } from '../core/fixes/fix-planner';
+import { JournalFileStore } from '../adapters/node/journal-file-store';
+import { userDataDir } from '../services/app-paths';
+import { openMachine, type MachineContext } from '../services/machine-context';
+import { cliLanguage, createCliT } from './cli-i18n';
+import type { CliIo } from './cli-io';
+import { EXIT, exitCodeFor } from './exit-codes';
+import { formatDiagnosis, formatPlan } from './format-report';
+
+export const USAGE = `Exchange Proxy Wizard — command line
+
+  exproxy diagnose [--hive FILE | --machine DIR] [--json]
+  exproxy apply FIX... [--profile NAME] [--hive FILE | --machine DIR] [--yes] [--json] [--state DIR]
+  exproxy rollback [--last | CHANGE_ID] [--hive FILE | --machine DIR] [--state DIR] [--json]
+  exproxy history [--state DIR] [--json]
+
+Fixes: ${FIX_IDS.join(', ')}
+Exit codes: 0 ok · 10 findings present · 2 usage · 3 unreadable input · 4 administrator prompt declined
+            5 blocked (nothing changed) · 6 failed and rolled back · 1 unexpected`;
+
+const OPTIONS = {
+  hive: { type: 'string' },
+  machine: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  yes: { type: 'boolean', default: false },
+  profile: { type: 'string' },
+  state: { type: 'string' },
+  last: { type: 'boolean', default: false },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Parsed = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+
+class Cli {
+  constructor(
+    private readonly io: CliIo,
+    private readonly t: TFunction,
+    private readonly args: Parsed,
+  ) {}
+
+  private get v() {
+    return this.args.values;
+  }
+
+  private json(obj: unknown): void {
+    this.io.out(JSON.stringify(obj, null, 2));
+  }
+
+  private async machine(): Promise<MachineContext> {
+    if (this.v.hive && this.v.machine) throw new ExproxyError('usage', 'Use --hive or --machine, not both.');
+    const ctx = await openMachine({ hive: this.v.hive, machine: this.v.machine });
+    if (ctx.note) this.io.err(ctx.note);
+    return ctx;
+  }
+
+  private async engine(ctx: MachineContext): Promise<FixEngine> {
+    const stateDir = this.v.state ?? userDataDir(this.io.env);
+    const engine = new FixEngine({ ...ctx, journal: new JournalFileStore(stateDir) });
+    const recovered = await engine.recover();
+    if (recovered.length > 0) this.io.err(this.t('recovered', { ids: recovered.join(', ') }));
+    return engine;
+  }
+
+  async diagnose(): Promise<number> {
+    const ctx = await this.machine();
+    const { report } = await scanMachine(ctx.registry, ctx.system);
+    if (this.v.json) this.json(report);
+    else this.io.out(formatDiagnosis(this.t, report));
+    return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.ok;
+  }
+
+  async apply(fixArgs: string[]): Promise<number> {
+    if (fixArgs.length === 0)
+      throw new ExproxyError('usage', `Name at least one fix: ${FIX_IDS.join(', ')}.`);
+    const unknown = fixArgs.filter((f) => !(FIX_IDS as readonly string[]).includes(f));
+    if (unknown.length > 0)
+      throw new ExproxyError('usage', `Unknown fix "${unknown[0]}". Known fixes: ${FIX_IDS.join(', ')}.`);
+    const ctx = await this.machine();
+    const engine = await this.engine(ctx);
+    const { report, tree } = await scanMachine(ctx.registry, ctx.system);
+    const plan = planFixes(report, tree, { fixes: fixArgs as FixId[], profile: this.v.profile });
+    if (!this.v.json) this.io.out(formatPlan(this.t, plan));
+    if (plan.changes.length > 0 && !this.v.yes) {
+      if (!this.io.ask)
+        throw new ExproxyError('usage', 'No one to confirm the change: add --yes to apply without asking.');
+      const answer = (await this.io.ask(this.t('confirm'))).trim().toLowerCase();
+      if (answer !== 'yes' && answer !== 'y') {
+        this.io.out(this.t('cancelled'));
+        return EXIT.ok;
+      }
+    }
+    const outcome = await engine.apply(plan);
+    const code = {
+      applied: EXIT.ok,
+      'nothing-to-do': EXIT.ok,
+      blocked: EXIT.blocked,
+      'elevation-declined': EXIT.elevationDeclined,
+      'failed-rolled-back': EXIT.failedRolledBack,
+    }[outcome.status];
+    if (this.v.json) {
+      this.json({ ...outcome, exitCode: code });
+      return code;
+    }
+    switch (outcome.status) {
+      case 'applied':
+        this.io.out(this.t('applied', { id: outcome.changeId, backup: outcome.backupPath }));
+        if (outcome.restartOutlook) this.io.out(this.t('restartOutlook'));
+        if (outcome.restartWindows) this.io.out(this.t('restartWindows'));
+        this.io.out(this.t('undoHint', { id: outcome.changeId }));
+        break;
+      case 'nothing-to-do':
+        this.io.out(this.t('nothingToDo'));
+        break;
+      case 'blocked':
+        this.io.err(this.t('blocked', { reason: outcome.reason }));
+        break;
+      case 'elevation-declined':
+        this.io.err(this.t('declined'));
+        break;
+      case 'failed-rolled-back':
+        this.io.err(this.t('failedRolledBack', { reason: outcome.reason }));
+        break;
+    }
+    return code;
+  }
+
+  async rollback(ids: string[]): Promise<number> {
+    if (ids.length > 1 || (ids.length === 1 && this.v.last))
+      throw new ExproxyError('usage', 'Name one change id, or --last.');
+    const ctx = await this.machine();
+    const engine = await this.engine(ctx);
+    let id = ids[0];
+    if (!id) {
+      if (!this.v.last) throw new ExproxyError('usage', this.t('needsChangeId'));
+      const last = await engine.lastApplied();
+      if (!last) {
+        this.io.out(this.t('noChangeToUndo'));
+        return EXIT.ok;
+      }
+      id = last.id;
+    }
+    const outcome = await engine.rollback(id);
+    const code = {
+      'rolled-back': EXIT.ok,
+      blocked: EXIT.blocked,
+      'elevation-declined': EXIT.elevationDeclined,
+      failed: EXIT.failedRolledBack,
+    }[outcome.status];
+    if (this.v.json) {
+      this.json({ ...outcome, exitCode: code });
+      return code;
+    }
+    if (outcome.status === 'rolled-back') {
+      this.io.out(this.t('rolledBack', { id }));
+      if (outcome.restartOutlook) this.io.out(this.t('restartOutlook'));
+      if (outcome.restartWindows) this.io.out(this.t('restartWindows'));
+    } else if (outcome.status === 'elevation-declined') this.io.err(this.t('declined'));
+    else if (outcome.status === 'blocked') this.io.err(this.t('rollbackBlocked', { reason: outcome.reason }));
+    else this.io.err(this.t('rollbackFailed', { reason: outcome.reason }));
+    return code;
+  }
+
+  async history(): Promise<number> {
+    const stateDir = this.v.state ?? userDataDir(this.io.env);
+    const records = await new JournalFileStore(stateDir).list();
+    if (this.v.json) this.json(records);
+    else {
+      this.io.out(this.t('stateDir', { dir: stateDir }));
+      for (const r of records)
+        this.io.out(`${r.id}  ${r.createdAt}  ${r.state.padEnd(18)} ${r.fixes.join(' ')}`);
+    }
+    return EXIT.ok;
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const t = createCliT(cliLanguage(io.env));
+  let debug = argv.includes('--debug');
+  try {
+    let args: Parsed;
+    try {
+      args = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new ExproxyError('usage', (e as Error).message);
+    }
+    debug = args.values.debug ?? false;
+    const [command, ...rest] = args.positionals;
+    if (args.values.help || command === 'help' || command === undefined) {
+      io.out(USAGE);
+      return command === undefined && !args.values.help ? EXIT.usage : EXIT.ok;
+    }
+    const cli = new Cli(io, t, args);
+    switch (command) {
+      case 'diagnose':
+        if (rest.length > 0)
+          throw new ExproxyError('usage', `diagnose takes no arguments (got "${rest[0]}").`);
+        return await cli.diagnose();
+      case 'apply':
+        return await cli.apply(rest);
+      case 'rollback':
+        return await cli.rollback(rest);
+      case 'history':
+        return await cli.history();
+      default:
+        throw new ExproxyError('usage', `Unknown command "${command}".`);
+    }
+  } catch (e) {
+    if (debug && e instanceof Error) io.err(e.stack ?? e.message);
+    if (e instanceof UnreadableInputError) {
+      io.err(t('error.unreadable', { message: e.message }));
+      return EXIT.unreadable;
+    }
+    if (e instanceof ExproxyError) {
+      if (e.kind === 'usage') io.err(`${t('error.usage', { message: e.message })}\n${t('error.seeHelp')}`);
+      else io.err(e.message);
+      return exitCodeFor(e.kind);
+    }
+    io.err(t('error.unexpected', { message: e instanceof Error ? e.message : String(e) }));
+    return EXIT.unexpected;
+  }
+}
