@@ -16,5 +16,7 @@ if (skip) {
 }
 const r = spawnSync(process.execPath, [installer], { stdio: 'inherit', env: process.env });
 if (r.status !== 0) {
-  console.warn('exchange-proxy-wizard: the Electron download failed; `npm start` will not work until it succeeds.');
+  console.warn(
+    'exchange-proxy-wizard: the Electron download failed; `npm start` will not work until it succeeds.',
+  );
 }

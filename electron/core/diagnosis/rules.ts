@@ -87,10 +87,26 @@ export function evaluateRules({ profiles, lsa, outlookRunning }: RuleInput): Fin
     }
   }
   if (profiles.length === 0) {
-    findings.push({ id: 'no-outlook-profiles', severity: 'info', kb: 'KB820281', profile: null, account: null, fixes: [], facts: {} });
+    findings.push({
+      id: 'no-outlook-profiles',
+      severity: 'info',
+      kb: 'KB820281',
+      profile: null,
+      account: null,
+      fixes: [],
+      facts: {},
+    });
   }
   if (outlookRunning && profileFixOffered) {
-    findings.push({ id: 'outlook-running', severity: 'info', kb: 'KB820281', profile: null, account: null, fixes: [], facts: {} });
+    findings.push({
+      id: 'outlook-running',
+      severity: 'info',
+      kb: 'KB820281',
+      profile: null,
+      account: null,
+      fixes: [],
+      facts: {},
+    });
   }
   return findings;
 }

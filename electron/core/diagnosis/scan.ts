@@ -28,7 +28,11 @@ export interface ScanResult {
   readonly tree: RegTree;
 }
 
-export async function scanMachine(registry: RegistryReader, system: SystemPort, now = new Date()): Promise<ScanResult> {
+export async function scanMachine(
+  registry: RegistryReader,
+  system: SystemPort,
+  now = new Date(),
+): Promise<ScanResult> {
   const [tree, policy, outlookRunning] = await Promise.all([
     registry.readSubtrees(SCAN_REQUESTS),
     system.lmCompatibilityPolicy(),

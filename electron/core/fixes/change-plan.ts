@@ -28,12 +28,7 @@ export interface ChangePlan {
 }
 
 export type ChangeState =
-  | 'pending'
-  | 'applied'
-  | 'rolling-back'
-  | 'rolled-back'
-  | 'failed-rolled-back'
-  | 'needs-attention';
+  'pending' | 'applied' | 'rolling-back' | 'rolled-back' | 'failed-rolled-back' | 'needs-attention';
 
 /** A journal record: written and flushed before any write, updated after each step. */
 export interface ChangeRecord {

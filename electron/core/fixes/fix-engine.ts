@@ -4,7 +4,12 @@ import { checkWriteAllowed } from '../registry/allowlist';
 import type { ElevatedRegistryWriter } from '../registry/elevated-writer-port';
 import type { RegistryPort } from '../registry/registry-port';
 import { REGEDIT5_FORMAT, writeRegFile, type RegKeyEntry } from '../registry/reg-file';
-import { deserializeRegValue, regValuesEqual, type RegValue, type SerializedRegValue } from '../registry/reg-value';
+import {
+  deserializeRegValue,
+  regValuesEqual,
+  type RegValue,
+  type SerializedRegValue,
+} from '../registry/reg-value';
 import type { ChangePlan, ChangeRecord, ChangeState, PlannedChange } from './change-plan';
 import type { JournalStore } from './journal-store';
 import type { ApplyOutcome, RollbackOutcome, StepResult } from './outcome';
@@ -25,7 +30,9 @@ function sameValue(a: RegValue | undefined, b: SerializedRegValue | null): boole
 
 function defaultId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const rand = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(3)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const rand = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(3)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
   return `${stamp}-${rand}`;
 }
 
@@ -100,16 +107,21 @@ export class FixEngine {
     const steps: StepResult[] = [];
     const base = { plan, steps, backupPath: null, restartOutlook: false, restartWindows: false };
     if (plan.changes.length === 0) return { ...base, status: 'nothing-to-do', changeId: null, reason: null };
-    for (const c of plan.changes) checkWriteAllowed(c.path, c.name, c.after ? deserializeRegValue(c.after) : null);
+    for (const c of plan.changes)
+      checkWriteAllowed(c.path, c.name, c.after ? deserializeRegValue(c.after) : null);
     try {
       await this.ensureOutlookClosed(plan.changes);
       const current = await this.readCurrent(plan.changes);
       const moved = plan.changes.filter((c, i) => !sameValue(current[i], c.before));
       if (moved.length > 0) {
-        throw new ExproxyError('blocked', `Settings changed since the scan (${moved[0]!.name}). Scan again, then retry.`);
+        throw new ExproxyError(
+          'blocked',
+          `Settings changed since the scan (${moved[0]!.name}). Scan again, then retry.`,
+        );
       }
     } catch (e) {
-      if (e instanceof ExproxyError && e.kind === 'blocked') return { ...base, status: 'blocked', changeId: null, reason: e.message };
+      if (e instanceof ExproxyError && e.kind === 'blocked')
+        return { ...base, status: 'blocked', changeId: null, reason: e.message };
       throw e;
     }
 
@@ -143,7 +155,10 @@ export class FixEngine {
       const wrong = plan.changes.filter((c, i) => !sameValue(readBack[i], c.after));
       if (wrong.length > 0) {
         steps.push({ step: 'verify', ok: false });
-        throw new ExproxyError('apply-failed', `The new value of ${wrong[0]!.name} did not read back as written.`);
+        throw new ExproxyError(
+          'apply-failed',
+          `The new value of ${wrong[0]!.name} did not read back as written.`,
+        );
       }
       steps.push({ step: 'verify', ok: true });
       record = await this.saveRecord(record, { state: 'applied' });
@@ -163,13 +178,26 @@ export class FixEngine {
       const stuck = await this.restore(order.slice(0, attempted)).catch((err: unknown) => String(err));
       const state: ChangeState = stuck ? 'needs-attention' : 'failed-rolled-back';
       const reason = e instanceof Error ? e.message : String(e);
-      await this.saveRecord(record, { state, message: stuck ? `${reason}; could not restore: ${stuck}` : reason });
+      await this.saveRecord(record, {
+        state,
+        message: stuck ? `${reason}; could not restore: ${stuck}` : reason,
+      });
       if (stuck) {
-        throw new ExproxyError('apply-failed', `${reason}. Restoring failed for ${stuck}; import the backup ${backupPath}.`, {
-          changeId: record.id,
-        });
+        throw new ExproxyError(
+          'apply-failed',
+          `${reason}. Restoring failed for ${stuck}; import the backup ${backupPath}.`,
+          {
+            changeId: record.id,
+          },
+        );
       }
-      return { ...base, status: declined ? 'elevation-declined' : 'failed-rolled-back', changeId: record.id, reason, backupPath };
+      return {
+        ...base,
+        status: declined ? 'elevation-declined' : 'failed-rolled-back',
+        changeId: record.id,
+        reason,
+        backupPath,
+      };
     }
   }
 
@@ -178,7 +206,10 @@ export class FixEngine {
     if (!record) throw new ExproxyError('usage', `No change with id ${changeId} in the journal.`);
     const base = { changeId, restartOutlook: record.restartOutlook, restartWindows: record.restartWindows };
     if (record.state !== 'applied') {
-      throw new ExproxyError('usage', `Change ${changeId} is ${record.state}; only an applied change can be undone.`);
+      throw new ExproxyError(
+        'usage',
+        `Change ${changeId} is ${record.state}; only an applied change can be undone.`,
+      );
     }
     try {
       await this.ensureOutlookClosed(record.changes);
@@ -187,7 +218,9 @@ export class FixEngine {
       throw e;
     }
     const current = await this.readCurrent(record.changes);
-    const foreign = record.changes.filter((c, i) => !sameValue(current[i], c.after) && !sameValue(current[i], c.before));
+    const foreign = record.changes.filter(
+      (c, i) => !sameValue(current[i], c.after) && !sameValue(current[i], c.before),
+    );
     if (foreign.length > 0) {
       return {
         ...base,
@@ -203,7 +236,11 @@ export class FixEngine {
       // Elevated values are restored first, so a declined prompt means nothing changed.
       const declined = e instanceof ExproxyError && e.kind === 'elevation-declined';
       await this.saveRecord(record, { state: declined ? 'applied' : 'needs-attention', message: String(e) });
-      return { ...base, status: declined ? 'elevation-declined' : 'failed', reason: e instanceof Error ? e.message : String(e) };
+      return {
+        ...base,
+        status: declined ? 'elevation-declined' : 'failed',
+        reason: e instanceof Error ? e.message : String(e),
+      };
     }
     await this.saveRecord(record, { state: 'rolled-back' });
     return { ...base, status: 'rolled-back', reason: null };

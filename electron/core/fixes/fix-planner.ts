@@ -58,7 +58,9 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
   const changes: PlannedChange[] = [];
   const alreadyDone: FixId[] = [];
   // Accounts that will use NTLM once the earlier fixes in this plan are applied.
-  let ntlmAccounts = profiles.flatMap((p) => p.accounts).filter((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.authScheme === 'ntlm').length;
+  let ntlmAccounts = profiles
+    .flatMap((p) => p.accounts)
+    .filter((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.authScheme === 'ntlm').length;
 
   for (const fix of unique) {
     if (fix === 'proxy-auth-ntlm') {
@@ -68,7 +70,12 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
           if (!a.rpcOverHttp.enabled || a.rpcOverHttp.authSchemeValue !== ROHAUTH.BASIC) continue;
           const before = tree.getValue(a.sectionPath, AUTH_SCHEME_VALUE);
           const after = encodeMapiValue({ kind: 'long', value: ROHAUTH.NTLM }, before);
-          changes.push(change(fix, a.sectionPath, AUTH_SCHEME_VALUE, before, after, { profile: p.name, account: a.section }));
+          changes.push(
+            change(fix, a.sectionPath, AUTH_SCHEME_VALUE, before, after, {
+              profile: p.name,
+              account: a.section,
+            }),
+          );
           n++;
         }
       }
@@ -94,12 +101,21 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
       throw new ExproxyError(
         'usage',
         `${fix} only matters for an account that uses NTLM proxy authentication; none does` +
-          (report.findings.some((f) => f.id === 'proxy-auth-basic') ? ' yet — put proxy-auth-ntlm before it.' : '.'),
+          (report.findings.some((f) => f.id === 'proxy-auth-basic')
+            ? ' yet — put proxy-auth-ntlm before it.'
+            : '.'),
       );
     }
     const before = tree.getValue(LSA_KEY, 'LmCompatibilityLevel');
     changes.push(
-      change(fix, LSA_KEY, 'LmCompatibilityLevel', before, { type: 'REG_DWORD', data: target }, { profile: null, account: null }),
+      change(
+        fix,
+        LSA_KEY,
+        'LmCompatibilityLevel',
+        before,
+        { type: 'REG_DWORD', data: target },
+        { profile: null, account: null },
+      ),
     );
   }
   return {

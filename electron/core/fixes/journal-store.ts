@@ -26,7 +26,9 @@ export class MemoryJournalStore implements JournalStore {
     return r ? structuredClone(r) : null;
   }
   async list(): Promise<ChangeRecord[]> {
-    return [...this.records.values()].map((r) => structuredClone(r)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return [...this.records.values()]
+      .map((r) => structuredClone(r))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
   async saveBackup(id: string, regFile: Uint8Array): Promise<string> {
     this.backups.set(id, regFile);

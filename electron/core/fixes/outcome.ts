@@ -7,7 +7,8 @@ export interface StepResult {
   readonly ok: boolean;
 }
 
-export type ApplyStatus = 'applied' | 'nothing-to-do' | 'blocked' | 'elevation-declined' | 'failed-rolled-back';
+export type ApplyStatus =
+  'applied' | 'nothing-to-do' | 'blocked' | 'elevation-declined' | 'failed-rolled-back';
 
 export interface ApplyOutcome {
   readonly status: ApplyStatus;

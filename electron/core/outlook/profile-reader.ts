@@ -108,7 +108,11 @@ function perAccountSections(
     const sectionName = emsmdb?.type === 'REG_BINARY' ? uidToKeyName(emsmdb.data) : null;
     const section = sectionName ? profile.subkey(sectionName) : undefined;
     if (section && !out.some((o) => o.key === section)) {
-      out.push({ path: `${profilePath}\\${section.name}`, key: section, accountName: accountText(acct.value('Account Name')) });
+      out.push({
+        path: `${profilePath}\\${section.name}`,
+        key: section,
+        accountName: accountText(acct.value('Account Name')),
+      });
     }
   }
   return out;
@@ -139,7 +143,8 @@ export function readProfiles(tree: RegTree, installed: readonly InstalledOutlook
       let sections = model === 'global' ? [] : perAccountSections(profilePath, profile);
       const global = profile.subkey(EXCHANGE_GLOBAL_SECTION);
       // 2003/2007, or a 2010 profile whose account chain does not resolve: the fixed section.
-      if (sections.length === 0 && global) sections = [{ path: `${profilePath}\\${global.name}`, key: global, accountName: null }];
+      if (sections.length === 0 && global)
+        sections = [{ path: `${profilePath}\\${global.name}`, key: global, accountName: null }];
       profiles.push({
         name: profile.name,
         isDefault: defaultName !== null && defaultName.toLowerCase() === profile.name.toLowerCase(),

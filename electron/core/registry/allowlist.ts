@@ -4,7 +4,8 @@ import { canonicalKeyPath } from './key-path';
 import type { RegValue } from './reg-value';
 
 /** Everything the product may ever write. Any other write fails before touching anything. */
-export type AllowedWriteKind = 'roh-auth-scheme' | 'lm-compatibility-level' | 'back-connection-host-names' | 'resume-entry';
+export type AllowedWriteKind =
+  'roh-auth-scheme' | 'lm-compatibility-level' | 'back-connection-host-names' | 'resume-entry';
 
 export const LSA_KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa';
 export const MSV1_0_KEY = `${LSA_KEY}\\MSV1_0`;
@@ -50,7 +51,8 @@ export function checkWriteAllowed(path: string, name: string, value: RegValue | 
   }
   if (key.toLowerCase() === MSV1_0_KEY.toLowerCase() && lname === 'backconnectionhostnames') {
     if (value === null) return 'back-connection-host-names';
-    if (value.type === 'REG_MULTI_SZ' && value.data.every(isValidHostName)) return 'back-connection-host-names';
+    if (value.type === 'REG_MULTI_SZ' && value.data.every(isValidHostName))
+      return 'back-connection-host-names';
     fail(path, name, 'BackConnectionHostNames must be a REG_MULTI_SZ of host names');
   }
   if (key.toLowerCase() === RUN_ONCE_KEY.toLowerCase() && name === RESUME_VALUE_NAME) {

@@ -2,7 +2,8 @@
  * Registry key paths. Canonical form uses full hive names as `.reg` files do
  * (`HKEY_CURRENT_USER\Software\...`); comparisons are case-insensitive like Windows.
  */
-export type Hive = 'HKEY_LOCAL_MACHINE' | 'HKEY_CURRENT_USER' | 'HKEY_CLASSES_ROOT' | 'HKEY_USERS' | 'HKEY_CURRENT_CONFIG';
+export type Hive =
+  'HKEY_LOCAL_MACHINE' | 'HKEY_CURRENT_USER' | 'HKEY_CLASSES_ROOT' | 'HKEY_USERS' | 'HKEY_CURRENT_CONFIG';
 
 const HIVE_ALIASES: Record<string, Hive> = {
   hklm: 'HKEY_LOCAL_MACHINE',

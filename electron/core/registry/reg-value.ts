@@ -1,12 +1,6 @@
 /** Registry value types the product reads and writes. */
 export type RegType =
-  | 'REG_SZ'
-  | 'REG_EXPAND_SZ'
-  | 'REG_MULTI_SZ'
-  | 'REG_DWORD'
-  | 'REG_QWORD'
-  | 'REG_BINARY'
-  | 'REG_NONE';
+  'REG_SZ' | 'REG_EXPAND_SZ' | 'REG_MULTI_SZ' | 'REG_DWORD' | 'REG_QWORD' | 'REG_BINARY' | 'REG_NONE';
 
 /**
  * A typed registry value. `REG_RAW` carries any other `hex(n)` kind (5, 6, 8, 9, a…)
@@ -72,7 +66,8 @@ export function bytesToHex(bytes: Uint8Array): string {
 }
 
 export function hexToBytes(hex: string): Uint8Array {
-  if (hex.length % 2 !== 0 || /[^0-9a-fA-F]/.test(hex)) throw new Error(`not a hex string: ${hex.slice(0, 40)}`);
+  if (hex.length % 2 !== 0 || /[^0-9a-fA-F]/.test(hex))
+    throw new Error(`not a hex string: ${hex.slice(0, 40)}`);
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;

@@ -35,7 +35,9 @@ export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string)
   if (scan) {
     const os = scan.machine.os;
     rows.push(`<h2>${esc(L.machine)}</h2><ul>`);
-    rows.push(`<li>${esc(L.os)}: ${esc([os.productName, os.currentVersion, os.build].filter(Boolean).join(' '))}</li>`);
+    rows.push(
+      `<li>${esc(L.os)}: ${esc([os.productName, os.currentVersion, os.build].filter(Boolean).join(' '))}</li>`,
+    );
     rows.push(
       `<li>${esc(L.outlook)}: ${esc(scan.machine.outlook.map((o) => `${o.displayName} (${o.version}, ${o.bitness}-bit)`).join(', ') || L.none)}</li>`,
     );
@@ -87,14 +89,21 @@ export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string)
 /** A few lines for the clipboard / a ticket's first comment. */
 export function ticketSummary(r: TicketReport, L: ReportLabels): string {
   const before = (r.before?.findings ?? []).filter((f) => f.severity !== 'info');
-  const afterIds = new Set((r.after?.findings ?? []).filter((f) => f.severity !== 'info').map((f) => `${f.id}|${f.profile}|${f.account}`));
+  const afterIds = new Set(
+    (r.after?.findings ?? [])
+      .filter((f) => f.severity !== 'info')
+      .map((f) => `${f.id}|${f.profile}|${f.account}`),
+  );
   const lines = [`${L.title} — ${r.generatedAt}`];
   for (const f of before) {
     const open = r.after ? afterIds.has(`${f.id}|${f.profile}|${f.account}`) : true;
-    lines.push(`- ${f.id} (${f.kb})${f.profile ? ` [${f.profile}]` : ''}: ${open ? L.summaryOpen : L.summaryFixed}`);
+    lines.push(
+      `- ${f.id} (${f.kb})${f.profile ? ` [${f.profile}]` : ''}: ${open ? L.summaryOpen : L.summaryFixed}`,
+    );
   }
   for (const c of r.changes) {
-    for (const ch of c.changes) lines.push(`  ${ch.name}: ${value(ch.before, L)} → ${value(ch.after, L)} (${c.state})`);
+    for (const ch of c.changes)
+      lines.push(`  ${ch.name}: ${value(ch.before, L)} → ${value(ch.after, L)} (${c.state})`);
   }
   return lines.join('\n');
 }
