@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { spawn } from 'node:child_process';
+import { dispatch } from '../services/dispatch';
+import { samplesDir, DEFAULT_SAMPLE } from '../services/machine-context';
+import { DemoSession } from './demo-session';
+import { hostAllowed, tokenAllowed, TOKEN_COOKIE } from './http-guard';
+import { listScenarios } from './scenarios';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+) {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+    ...extra,
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('request too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function openBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'win32'
+      ? ['explorer.exe', [url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
+  try {
+    spawn(cmd, args, { detached: true, stdio: 'ignore' })
+      .on('error', () => undefined)
+      .unref();
+  } catch {
+    /* no browser launcher: the URL is printed anyway */
+  }
+}
+
+export async function startDemoServer(opts: { scenario: string; port: number; rendererDir: string }) {
+  const samples = samplesDir();
+  const scenarios = listScenarios(samples);
+  const session = new DemoSession(samples, scenarios, process.env.npm_package_version ?? '0.1.0');
+  session.load(opts.scenario);
+  const token = randomBytes(24).toString('base64url');
+  const root = resolve(opts.rendererDir);
+  let port = opts.port;
+  const demoHandlers = { 'demo:load-scenario': async (r: { scenario: string }) => session.load(r.scenario) };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (!hostAllowed(req, port)) return send(res, 421, 'wrong host');
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      const api = url.pathname.startsWith('/api/');
+      if (!tokenAllowed(req, url, token, api)) return send(res, 403, 'missing or wrong token');
+      if (api) {
+        if (req.method !== 'POST') return send(res, 405, 'POST only');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+          return send(res, 415, 'JSON only');
+        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        let args: unknown;
+        try {
+          args = JSON.parse(await readBody(req));
+        } catch {
+          return send(
+            res,
+            400,
+            JSON.stringify({ ok: false, error: { kind: 'invalid-request', message: 'body is not JSON' } }),
+            TYPES['.json'],
+          );
+        }
+        const target = channel === 'demo:load-scenario' ? demoHandlers : session.service;
+        const result = await dispatch(target, channel, args);
+        return send(res, 200, JSON.stringify(result), TYPES['.json']);
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only');
+      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const file = normalize(join(root, rel));
+      if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile())
+        return send(res, 404, 'not found');
+      const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      return send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream', {
+        'Set-Cookie': cookie,
+      });
+    })().catch(() => send(res, 500, 'internal error'));
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, '127.0.0.1', () => ok());
+  });
+  const addr = server.address();
+  if (addr && typeof addr === 'object') port = addr.port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+    session,
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scenario: { type: 'string', default: DEFAULT_SAMPLE },
+      port: { type: 'string', default: '0' },
+      'no-open': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const rendererDir = resolve(__dirname, '..', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error('The renderer is not built: run `npm run demo` (it builds first).');
+    process.exit(2);
+  }
+  const port = Number.parseInt(values.port!, 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535 (got "${values.port}").`);
+    process.exit(2);
+  }
+  let demo;
+  try {
+    demo = await startDemoServer({ scenario: values.scenario!, port, rendererDir });
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
+  // First line: the URL with its token, so scripts and tests can drive the demo.
+  console.log(demo.url);
+  console.log(`Exchange Proxy Wizard demo — simulated machine "${values.scenario}". Press Ctrl+C to stop.`);
+  if (!values['no-open']) openBrowser(demo.url);
+  const stop = () => {
+    demo.session.dispose();
+    void demo.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,115 @@
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { readFile } from 'node:fs/promises';
+import log from 'electron-log/main';
+import { extname, join, normalize, sep } from 'node:path';
+import { JournalFileStore } from '../adapters/node/journal-file-store';
+import { CHANNELS } from '../shared/ipc-contract';
+import { dispatch } from '../services/dispatch';
+import { openMachine } from '../services/machine-context';
+import { WizardService } from '../services/wizard-service';
+import { APP_ORIGIN, CSP, isTrustedSender, lockDown } from './security';
+
+const RESUME_FLAG = '--resume-verify';
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  log.initialize();
+  log.transports.file.level = 'info';
+  await app.whenReady();
+  const userData = app.getPath('userData');
+  const rendererRoot = join(__dirname, '..', 'renderer');
+
+  protocol.handle('app', async (req) => {
+    const url = new URL(req.url);
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = normalize(join(rendererRoot, rel));
+    if (url.host !== 'wizard' || !file.startsWith(rendererRoot + sep))
+      return new Response('not found', { status: 404 });
+    try {
+      // Read directly rather than net.fetch(file://): the locked-down session refuses file URLs.
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': CSP,
+        },
+      });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+
+  const machine = await openMachine({});
+  if (machine.note) log.info(machine.note);
+  log.info(`registry: ${machine.description}`);
+  const service = new WizardService({
+    machine,
+    journal: new JournalFileStore(userData),
+    reportsDir: join(userData, 'reports'),
+    resumeCommand: `"${process.execPath}" ${RESUME_FLAG}`,
+    appInfo: () => ({
+      mode: 'electron',
+      version: app.getVersion(),
+      scenario: null,
+      scenarios: [],
+      resumeAtVerify: process.argv.includes(RESUME_FLAG),
+    }),
+  });
+  const recovered = await service.recover();
+  if (recovered.length > 0) log.warn(`recovered interrupted changes: ${recovered.join(', ')}`);
+
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (event, ...args: unknown[]) => {
+      if (!isTrustedSender(event.senderFrame?.url)) {
+        log.warn(`refused ${channel} from ${event.senderFrame?.url ?? 'unknown'}`);
+        return { ok: false, error: { kind: 'invalid-request', message: 'untrusted sender' } };
+      }
+      const result = await dispatch(service, channel, args);
+      if (!result.ok) log.warn(`${channel}: ${result.error.kind}: ${result.error.message}`);
+      return result;
+    });
+  }
+
+  const win = new BrowserWindow({
+    width: 1100,
+    height: 760,
+    minWidth: 860,
+    minHeight: 600,
+    show: false,
+    title: 'Exchange Proxy Wizard',
+    backgroundColor: '#f3f3f3',
+    webPreferences: {
+      preload: join(__dirname, '..', 'preload', 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  lockDown(win, session.defaultSession);
+  win.once('ready-to-show', () => win.show());
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
