@@ -1,0 +1,102 @@
+// `npm test`: every check and suite, in order, failing on any failure. Suites that need a
+// system tool (Chromium, Wine) are skipped with the reason only outside CI; in CI a missing
+// tool is a failure (.ci/run installs them).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const CI = process.env.CI === 'true' || process.env.CI === '1';
+const only = process.argv.slice(2);
+const results = [];
+const counts = { passed: 0, failed: 0, skipped: 0 };
+mkdirSync('artifacts', { recursive: true });
+
+function run(name, cmd, args, opts = {}) {
+  if (only.length > 0 && !only.includes(name)) return;
+  console.log(`\n▶ ${name}: ${[cmd, ...args].join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...opts.env } });
+  const ok = r.status === 0;
+  results.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  opts.count?.();
+  if (!ok && !opts.count) counts.failed++;
+  return ok;
+}
+
+function skip(name, why) {
+  if (only.length > 0 && !only.includes(name)) return;
+  console.log(`\n▶ ${name}: SKIPPED — ${why}`);
+  results.push({ name, ok: true, skipped: why });
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const npx = (bin) => `node_modules/.bin/${bin}`;
+
+run('format', npx('prettier'), ['--check', '.', '--log-level', 'warn']);
+run('lint', npx('eslint'), ['.', '--max-warnings', '0']);
+run('typecheck', npx('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+run('build', process.execPath, ['scripts/build.mjs', '--quiet']);
+run(
+  'unit+integration',
+  npx('vitest'),
+  ['run', '--reporter=default', '--reporter=json', '--outputFile=artifacts/vitest.json'],
+  {
+    count: () => {
+      const j = readJson('artifacts/vitest.json');
+      if (!j) return counts.failed++;
+      counts.passed += j.numPassedTests;
+      counts.failed += j.numFailedTests;
+      counts.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
+    },
+  },
+);
+
+if (existsSync('scripts/test-wine.sh')) {
+  run('wine (reg.exe on a real Windows registry)', 'bash', ['scripts/test-wine.sh'], {
+    count: () => {
+      const log = existsSync('artifacts/wine-tests.log')
+        ? readFileSync('artifacts/wine-tests.log', 'utf8')
+        : '';
+      const pass = /^# pass (\d+)/m.exec(log);
+      const fail = /^# fail (\d+)/m.exec(log);
+      if (pass) counts.passed += Number(pass[1]);
+      if (fail) counts.failed += Number(fail[1]);
+      if (!pass && !/SKIP/.test(log) && results.at(-1)?.ok === false) counts.failed++;
+    },
+  });
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium) && !CI) {
+  skip('e2e (Chromium)', `${chromium} not found (apt-get install chromium)`);
+} else if (existsSync('playwright.config.ts')) {
+  run('e2e (Chromium)', npx('playwright'), ['test'], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'artifacts/playwright.json' },
+    count: () => {
+      const j = readJson('artifacts/playwright.json');
+      if (!j?.stats) return counts.failed++;
+      counts.passed += j.stats.expected;
+      counts.failed += j.stats.unexpected + (j.stats.flaky ?? 0);
+      counts.skipped += j.stats.skipped;
+    },
+  });
+}
+
+if (existsSync('bench/run.mjs')) run('bench (smoke sizes)', process.execPath, ['bench/run.mjs', '--smoke']);
+
+console.log('\nSummary');
+for (const r of results)
+  console.log(
+    `  ${r.skipped ? 'SKIP' : r.ok ? 'ok  ' : 'FAIL'}  ${r.name}${r.skipped ? ` — ${r.skipped}` : ` (${r.seconds}s)`}`,
+  );
+const failedSteps = results.filter((r) => !r.ok).length;
+console.log(
+  `${counts.passed} passed, ${counts.failed + (failedSteps > 0 && counts.failed === 0 ? failedSteps : 0)} failed, ${counts.skipped} skipped`,
+);
+process.exit(failedSteps > 0 ? 1 : 0);
