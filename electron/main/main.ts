@@ -29,6 +29,11 @@ if (!app.requestSingleInstanceLock()) {
   void start();
 }
 
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 async function start(): Promise<void> {
   log.initialize();
   log.transports.file.level = 'info';
@@ -56,7 +61,8 @@ async function start(): Promise<void> {
     }
   });
 
-  const machine = await openMachine({});
+  // `--machine DIR` / `--hive FILE` open a simulated machine (training, tests); never a default.
+  const machine = await openMachine({ machine: argValue('--machine'), hive: argValue('--hive') });
   if (machine.note) log.info(machine.note);
   log.info(`registry: ${machine.description}`);
   const service = new WizardService({

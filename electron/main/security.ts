@@ -23,8 +23,10 @@ export function lockDown(win: BrowserWindow, session: Session): void {
   contents.on('will-redirect', (e) => e.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (e) => e.preventDefault());
-  session.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  session.setPermissionCheckHandler(() => false);
+  // The one permission the wizard needs: copying the ticket summary to the clipboard.
+  const allowed = (permission: string) => permission === 'clipboard-sanitized-write';
+  session.setPermissionRequestHandler((_wc, permission, cb) => cb(allowed(permission)));
+  session.setPermissionCheckHandler((_wc, permission) => allowed(permission));
   session.webRequest.onBeforeRequest((details, cb) => {
     // Only our packaged files and devtools internals; never the network.
     const ok = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');

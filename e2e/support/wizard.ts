@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { _electron, expect, test as base, type Page, type TestInfo } from '@playwright/test';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Starts `dist/demo/server.js` for one scenario and resolves with the URL it prints first. */
+function startDemo(scenario: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'dist/demo/server.js'), '--scenario', scenario, '--port', '0', '--no-open'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (url) => resolve({ url, child }));
+    child.once('exit', (code) => reject(new Error(`demo server exited with ${code}`)));
+  });
+}
+
+export interface Wizard {
+  readonly page: Page;
+  /** Saves a screenshot under artifacts/e2e/<test>/, numbered in order. */
+  shot(name: string): Promise<void>;
+  /** Waits for a step to be shown and its heading to have focus (a11y contract). */
+  step(id: string): Promise<void>;
+}
+
+function screenshotDir(info: TestInfo): string {
+  const slug = `${info.project.name}-${info.title}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  const dir = join(ROOT, 'artifacts', 'e2e', slug);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function makeWizard(page: Page, info: TestInfo): Wizard {
+  const dir = screenshotDir(info);
+  let n = 0;
+  return {
+    page,
+    shot: async (name) => {
+      n += 1;
+      await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: true });
+    },
+    step: async (id) => {
+      const root = page.getByTestId(id);
+      await expect(root).toBeVisible();
+      await expect(root.getByTestId('step-heading')).toBeFocused();
+    },
+  };
+}
+
+type Fixtures = { openWizard: (scenario: string) => Promise<Wizard> };
+
+export const test = base.extend<Fixtures>({
+  openWizard: async ({ browser }, use, info) => {
+    const cleanups: Array<() => Promise<void>> = [];
+    const electronPath = info.project.metadata?.electronPath as string | null | undefined;
+    if (info.project.name === 'electron') {
+      test.skip(!electronPath, 'Electron binary not installed on this machine (see the printed reason)');
+      await use(async (scenario) => {
+        const machine = join(mkdtempSync(join(tmpdir(), 'exproxy-e2e-')), 'machine');
+        cpSync(join(ROOT, 'assets', 'machines', scenario), machine, { recursive: true });
+        const app = await _electron.launch({
+          executablePath: electronPath!,
+          args: [join(ROOT, 'dist/main/main.js'), '--machine', machine],
+          env: { ...process.env, EXPROXY_DATA_DIR: join(machine, '..', 'state') },
+        });
+        cleanups.push(() => app.close());
+        return makeWizard(await app.firstWindow(), info);
+      });
+    } else {
+      await use(async (scenario) => {
+        const { url, child } = await startDemo(scenario);
+        cleanups.push(async () => void child.kill());
+        const context = await browser.newContext({ locale: 'en-US' });
+        cleanups.push(() => context.close());
+        const page = await context.newPage();
+        // Fail the test on any error the page logs (CSP violations included).
+        page.on('pageerror', (e) => info.annotations.push({ type: 'pageerror', description: e.message }));
+        await page.goto(url);
+        return makeWizard(page, info);
+      });
+    }
+    for (const c of cleanups.reverse()) await c();
+    const pageErrors = info.annotations.filter((a) => a.type === 'pageerror');
+    expect(pageErrors, 'errors thrown in the page').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,141 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer } from './server';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function call(
+  port: number,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+describe('browser demo host', () => {
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let port: number;
+  let token: string;
+
+  const api = (channel: string, args: unknown[], headers: Record<string, string> = {}) =>
+    call(port, `/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-exproxy-token': token, ...headers },
+      body: JSON.stringify(args),
+    });
+
+  beforeAll(async () => {
+    const rendererDir = mkdtempSync(join(tmpdir(), 'exproxy-renderer-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+    mkdirSync(join(rendererDir, 'assets'));
+    writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+    demo = await startDemoServer({ scenario: 'xp-outlook2003-basic', port: 0, rendererDir });
+    const url = new URL(demo.url);
+    port = Number(url.port);
+    token = url.searchParams.get('token')!;
+  });
+  afterAll(async () => {
+    demo.session.dispose();
+    await demo.close();
+  });
+
+  it('listens on 127.0.0.1 with a long random token in the URL', () => {
+    expect(demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('refuses pages without the token and serves them with it, setting an HttpOnly cookie and a CSP', async () => {
+    expect((await call(port, '/')).status).toBe(403);
+    expect((await call(port, '/?token=wrong')).status).toBe(403);
+    const ok = await call(port, `/?token=${token}`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-security-policy']).toContain("script-src 'self'");
+    const cookie = String(ok.headers['set-cookie']);
+    expect(cookie).toContain('HttpOnly');
+    const asset = await call(port, '/assets/app.js', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toContain('javascript');
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) and paths outside the renderer folder', async () => {
+    const rebound = await call(port, `/?token=${token}`, { headers: { host: `evil.example:${port}` } });
+    expect(rebound.status).toBe(421);
+    const escape = await call(port, `/..%2f..%2fetc%2fpasswd?token=${token}`);
+    expect(escape.status).toBe(404);
+  });
+
+  it('API calls need the token header (a query or cookie is not enough), POST and JSON', async () => {
+    const noHeader = await call(port, `/api/scan:run?token=${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[]',
+    });
+    expect(noHeader.status).toBe(403);
+    const get = await call(port, '/api/scan:run', { headers: { 'x-exproxy-token': token } });
+    expect(get.status).toBe(405);
+    const form = await api('scan:run', [], { 'content-type': 'text/plain' });
+    expect(form.status).toBe(415);
+  });
+
+  it('validates payloads before any service runs', async () => {
+    const unknown = JSON.parse((await api('shell:run', [])).body);
+    expect(unknown).toEqual({ ok: false, error: { kind: 'invalid-request', message: 'unknown channel' } });
+    const bad = JSON.parse((await api('fix:apply', [{ fixes: ['rm -rf'] }])).body);
+    expect(bad.ok).toBe(false);
+    expect(bad.error.kind).toBe('invalid-request');
+    const unconfirmed = JSON.parse((await api('windows:restart', [{ confirmed: false }])).body);
+    expect(unconfirmed.error.kind).toBe('invalid-request');
+  });
+
+  it('runs the real services on the simulated machine: scan, apply, history, undo', async () => {
+    const scan = JSON.parse((await api('scan:run', [])).body);
+    expect(scan.ok).toBe(true);
+    expect(scan.result.findings.map((f: { id: string }) => f.id)).toContain('proxy-auth-basic');
+    const applied = JSON.parse((await api('fix:apply', [{ fixes: ['proxy-auth-ntlm', 'lmcompat-3'] }])).body);
+    expect(applied.result.status).toBe('applied');
+    const history = JSON.parse((await api('history:list', [])).body);
+    expect(history.result[0].state).toBe('applied');
+    const undo = JSON.parse((await api('fix:rollback', [{ changeId: applied.result.changeId }])).body);
+    expect(undo.ok).toBe(true);
+    const again = JSON.parse((await api('scan:run', [])).body);
+    expect(again.result.findings.map((f: { id: string }) => f.id)).toContain('proxy-auth-basic');
+  });
+
+  it('switches scenarios and simulates Outlook opening and closing', async () => {
+    const info = JSON.parse((await api('demo:load-scenario', [{ scenario: 'xp-outlook2003-fixed' }])).body);
+    expect(info.result.scenario).toBe('xp-outlook2003-fixed');
+    expect(JSON.parse((await api('demo:load-scenario', [{ scenario: 'nope' }])).body).ok).toBe(false);
+    await api('demo:set-outlook', [{ running: true }]);
+    expect(JSON.parse((await api('outlook:status', [])).body).result.running).toBe(true);
+    await api('demo:set-outlook', [{ running: false }]);
+    expect(JSON.parse((await api('outlook:status', [])).body).result.running).toBe(false);
+  });
+
+  it('a simulated Windows restart runs the resume entry once and reopens at verification', async () => {
+    await api('demo:load-scenario', [{ scenario: 'xp-outlook2003-basic' }]);
+    expect(JSON.parse((await api('resume:register', [])).body).result.registered).toBe(true);
+    const restart = JSON.parse((await api('windows:restart', [{ confirmed: true }])).body);
+    expect(restart.result.scheduled).toBe(true);
+    expect(JSON.parse((await api('app:info', [])).body).result.resumeAtVerify).toBe(true);
+    // RunOnce entries run once: the next start is a normal one.
+    expect(JSON.parse((await api('app:info', [])).body).result.resumeAtVerify).toBe(false);
+  });
+});
