@@ -68,6 +68,7 @@ test('Basic auth + LM 0 on XP: fixed end to end through restarts and report', as
   await page.getByTestId('copy-summary').click();
   await expect(page.getByTestId('copy-status')).toBeVisible();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
-  expect(clip).toContain('proxy-auth-ntlm');
+  expect(clip).toContain('proxy-auth-basic');
+  expect(clip).toContain('LmCompatibilityLevel');
   await w.shot('report');
 });

@@ -8,7 +8,7 @@ import { planFixes } from '../core/fixes/fix-planner';
 import type { JournalStore } from '../core/fixes/journal-store';
 import { REPORT_LABELS } from '../core/report/report-labels';
 import { buildTicketReport, ticketReportHtml, ticketSummary } from '../core/report/ticket-report';
-import { RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
+import { checkWriteAllowed, RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
 import { writeFileAtomic } from '../adapters/node/atomic-file';
 import type { AppInfo, ChannelArgs, ChannelResults, Channel } from '../shared/ipc-contract';
 import type { MachineContext } from './machine-context';
@@ -101,10 +101,9 @@ export class WizardService implements Handlers {
   }
 
   async 'resume:register'() {
-    await this.deps.machine.registry.setValue(RUN_ONCE_KEY, RESUME_VALUE_NAME, {
-      type: 'REG_SZ',
-      data: this.deps.resumeCommand,
-    });
+    const entry = { type: 'REG_SZ', data: this.deps.resumeCommand } as const;
+    checkWriteAllowed(RUN_ONCE_KEY, RESUME_VALUE_NAME, entry);
+    await this.deps.machine.registry.setValue(RUN_ONCE_KEY, RESUME_VALUE_NAME, entry);
     return { registered: true };
   }
 

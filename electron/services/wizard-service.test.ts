@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JournalFileStore } from '../adapters/node/journal-file-store';
+import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
+import { RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
+import { copySample, tempDir } from '../test-support/sample-machines';
+import { simulatedContext } from './machine-context';
+import { WizardService } from './wizard-service';
+
+function setup(sample = 'xp-outlook2003-basic') {
+  const { dir } = copySample(sample);
+  const machine = SimulatedMachine.load({ machine: dir });
+  const state = tempDir();
+  const service = new WizardService({
+    machine: simulatedContext(machine),
+    journal: new JournalFileStore(join(state, 'state')),
+    reportsDir: join(state, 'reports'),
+    resumeCommand: '"C:\\Apps\\wizard.exe" --resume-verify',
+    appInfo: () => ({ mode: 'demo', version: 't', scenario: sample, scenarios: [], resumeAtVerify: false }),
+    now: () => new Date('2026-11-25T10:00:00Z'),
+  });
+  return { machine, service };
+}
+
+describe('WizardService', () => {
+  it('plans exactly the values that change, before → after, without writing', async () => {
+    const { machine, service } = setup();
+    const before = readFileSync(machine.registryFile);
+    const plan = await service['fix:plan']({ fixes: ['proxy-auth-ntlm', 'lmcompat-3'] });
+    expect(plan.changes.map((c) => c.name.toLowerCase())).toEqual(['00036627', 'lmcompatibilitylevel']);
+    expect(plan.changes[1]!.before).toBeNull();
+    expect(readFileSync(machine.registryFile)).toEqual(before);
+  });
+
+  it('saves a ticket report with before and after, in the requested language', async () => {
+    const { service } = setup();
+    await service['scan:run']();
+    const outcome = await service['fix:apply']({ fixes: ['proxy-auth-ntlm', 'lmcompat-3'] });
+    expect(outcome.status).toBe('applied');
+    await service['scan:run']();
+    const saved = await service['report:save']({ locale: 'zh-CN' });
+    const json = JSON.parse(readFileSync(saved.jsonPath, 'utf8'));
+    expect(json.before.findings.map((f: { id: string }) => f.id)).toContain('proxy-auth-basic');
+    expect(json.after.findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
+    expect(json.changes[0].changes).toHaveLength(2);
+    expect(readFileSync(saved.htmlPath, 'utf8')).toBe(saved.html);
+    expect(saved.html).toContain('lang="zh-CN"');
+    expect(saved.summary).toContain('proxy-auth-basic');
+  });
+
+  it('registers the resume entry under RunOnce with the ! prefix, and nothing else', async () => {
+    const { machine, service } = setup();
+    await service['resume:register']();
+    expect(machine.tree.getValue(RUN_ONCE_KEY, RESUME_VALUE_NAME)).toEqual({
+      type: 'REG_SZ',
+      data: '"C:\\Apps\\wizard.exe" --resume-verify',
+    });
+    expect(RESUME_VALUE_NAME.startsWith('!')).toBe(true);
+  });
+
+  it('restarts Windows only with explicit confirmation', async () => {
+    const { machine, service } = setup();
+    await expect(service['windows:restart']({ confirmed: false as unknown as true })).rejects.toMatchObject({
+      kind: 'usage',
+    });
+    expect(machine.restartRequested).toBe(false);
+    await service['windows:restart']({ confirmed: true });
+    expect(machine.restartRequested).toBe(true);
+  });
+
+  it('reports and toggles the simulated Outlook', async () => {
+    const { service } = setup('xp-outlook2003-outlook-running');
+    expect(await service['outlook:status']()).toEqual({ running: true });
+    await service['demo:set-outlook']({ running: false });
+    expect(await service['outlook:status']()).toEqual({ running: false });
+    const applied = await service['fix:apply']({ fixes: ['proxy-auth-ntlm'] });
+    expect(applied.status).toBe('applied');
+  });
+});
