@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UnreadableInputError } from '../../core/errors';
 import type { ChangeRecord } from '../../core/fixes/change-plan';
 import type { JournalStore } from '../../core/fixes/journal-store';
 import { writeFileAtomic } from './atomic-file';
@@ -27,13 +28,36 @@ export class JournalFileStore implements JournalStore {
     writeFileAtomic(join(this.journalDir, `${record.id}.json`), JSON.stringify(record, null, 2) + '\n');
   }
 
+  /**
+   * null only when there is no such record. A record that exists but cannot be read is an
+   * error naming the file (it is left as it is): skipping it would hide a change from rollback.
+   */
   async load(id: string): Promise<ChangeRecord | null> {
     if (!ID.test(id)) return null;
+    const file = join(this.journalDir, `${id}.json`);
+    let text: string;
     try {
-      return JSON.parse(readFileSync(join(this.journalDir, `${id}.json`), 'utf8')) as ChangeRecord;
-    } catch {
-      return null;
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
     }
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (e) {
+      throw new UnreadableInputError(
+        `${file}: the change journal record is damaged (${(e as Error).message}); it was left as it is. Move it away to continue, or restore it from a backup.`,
+        file,
+      );
+    }
+    if (typeof record !== 'object' || record === null || (record as { id?: unknown }).id !== id) {
+      throw new UnreadableInputError(
+        `${file}: the change journal record is damaged (expected a change record with id ${id}); it was left as it is.`,
+        file,
+      );
+    }
+    return record as ChangeRecord;
   }
 
   async list(): Promise<ChangeRecord[]> {

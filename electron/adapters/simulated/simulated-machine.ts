@@ -89,9 +89,17 @@ export class SimulatedMachine {
     if (this.faults.failAtWrite === this.writes) {
       throw new ExproxyError('apply-failed', `simulated failure at write ${this.writes}`);
     }
+    const previous = this.tree.getValue(path, name);
     if (value === null) this.tree.deleteValue(path, name);
     else this.tree.setValue(path, name, value);
-    this.persist();
+    try {
+      this.persist();
+    } catch (e) {
+      // Like a real registry write that failed: the value keeps its old state.
+      if (previous === undefined) this.tree.deleteValue(path, name);
+      else this.tree.setValue(path, name, previous);
+      throw e;
+    }
   }
 
   /** The registry as the user's own (non-elevated) process sees it: HKCU writes only. */

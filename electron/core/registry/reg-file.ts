@@ -92,7 +92,9 @@ function isSpace(c: number): boolean {
 function quoteFound(s: string): string {
   if (s.length === 0) return 'nothing';
   const shown = JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
-  return s.includes('\0') ? `${shown} (NUL characters: binary data, or UTF-16 without its byte order mark?)` : shown;
+  return s.includes('\0')
+    ? `${shown} (NUL characters: binary data, or UTF-16 without its byte order mark?)`
+    : shown;
 }
 
 function lineAt(text: string, index: number): number {
@@ -132,7 +134,8 @@ export function parseRegFile(bytes: Uint8Array, fileName?: string): RegFile {
           'the file starts with a UTF-16LE byte order mark but has an odd number of bytes; expected whole UTF-16 characters (is it truncated?)',
         );
       }
-      text = utf16Decoder.decode(bytes);
+      // Exact decoding: a lone surrogate in a name stays itself (TextDecoder would turn it into U+FFFD).
+      text = decodeUtf16le(bytes, 2);
     } else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
       throw unreadable(
         fileName,
@@ -171,7 +174,18 @@ export function parseRegFile(bytes: Uint8Array, fileName?: string): RegFile {
   } catch (e) {
     throw asUnreadable(e, fileName);
   }
-  return parseRegText(text, { header: V5_HEADER, encoding, bom, eol: '\r\n' }, fileName);
+  const file = parseRegText(text, { header: V5_HEADER, encoding, bom, eol: '\r\n' }, fileName);
+  // REGEDIT4 is an ANSI format (regedit reads it as such). Pure ASCII is valid UTF-8 too, but text
+  // added later must be written in ANSI, so record the encoding the format means.
+  if (file.format.header === 'REGEDIT4' && encoding === 'utf8' && !bom && isAscii(bytes)) {
+    return { format: { ...file.format, encoding: 'ansi' }, keys: file.keys };
+  }
+  return file;
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
 }
 
 /**
@@ -294,6 +308,17 @@ class RegParser {
     const text = this.text;
     let q = lineEnd;
     while (q > p && isSpace(text.charCodeAt(q - 1))) q--;
+    if (q - p >= 2 && text.charCodeAt(q - 1) !== 93 /* ] */) {
+      // `[key] ; comment`: the key ends at the last "]" that only blanks and a comment follow.
+      // (A line ending in "]" is all key: reg export writes names containing "]" as they are.)
+      for (let i = q - 1; i > p; i--) {
+        if (text.charCodeAt(i) !== 93) continue;
+        let j = i + 1;
+        while (j < q && isSpace(text.charCodeAt(j))) j++;
+        if (text.charCodeAt(j) === 59 /* ; */) q = i + 1;
+        break;
+      }
+    }
     if (q - p < 2 || text.charCodeAt(q - 1) !== 93 /* ] */) {
       throw this.fail(
         lineNo,
@@ -400,16 +425,22 @@ class RegParser {
         this.quoteEnd = i + 1;
         return out + text.slice(seg, i);
       }
-      if (c === 0) throw this.fail(lineNo, `expected text in the ${what}, found ${quoteFound(text.slice(start, lineEnd))}`);
+      if (c === 0)
+        throw this.fail(
+          lineNo,
+          `expected text in the ${what}, found ${quoteFound(text.slice(start, lineEnd))}`,
+        );
       if (c === 92) {
         const d = i + 1 < lineEnd ? text.charCodeAt(i + 1) : -1;
-        if (d !== 92 && d !== 34) {
+        // \\ and \" as regedit writes them; \n and \r as Wine's reg export writes line breaks.
+        const unescaped = d === 92 ? '\\' : d === 34 ? '"' : d === 110 ? '\n' : d === 114 ? '\r' : null;
+        if (unescaped === null) {
           throw this.fail(
             lineNo,
-            `expected \\\\ or \\" after a backslash in the ${what}, found ${d < 0 ? 'the end of the line' : quoteFound(text.slice(i, i + 2))}`,
+            `expected \\\\, \\", \\n or \\r after a backslash in the ${what}, found ${d < 0 ? 'the end of the line' : quoteFound(text.slice(i, i + 2))}`,
           );
         }
-        out += text.slice(seg, i) + (d === 92 ? '\\' : '"');
+        out += text.slice(seg, i) + unescaped;
         i += 2;
         seg = i;
         continue;
@@ -442,33 +473,38 @@ class RegParser {
     return text.slice(p, e === p && p < lineEnd ? p + 1 : e);
   }
 
+  /** `dword:` and 1 to 8 hex digits (regedit writes 8; hand-written files often fewer). */
   private dword(p: number, lineEnd: number, lineNo: number): RegValue {
     const text = this.text;
-    let ok =
-      p + 14 <= lineEnd &&
+    const ok =
+      p + 6 <= lineEnd &&
       (text.charCodeAt(p + 1) | 32) === 119 && // w
       (text.charCodeAt(p + 2) | 32) === 111 && // o
       (text.charCodeAt(p + 3) | 32) === 114 && // r
       (text.charCodeAt(p + 4) | 32) === 100 && // d
       text.charCodeAt(p + 5) === 58; // :
+    let i = p + 6;
     let n = 0;
-    for (let i = p + 6; ok && i < p + 14; i++) {
-      const h = HEX[text.charCodeAt(i)]!;
-      if (h < 0) ok = false;
-      n = n * 16 + h;
+    if (ok) {
+      while (i < lineEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      const digits = i;
+      while (i < lineEnd && HEX[text.charCodeAt(i)]! >= 0) n = n * 16 + HEX[text.charCodeAt(i++)]!;
+      const c = i < lineEnd ? text.charCodeAt(i) : 32;
+      if (i > digits && (isSpace(c) || c === 59)) {
+        if (i - digits > 8) {
+          throw this.fail(
+            lineNo,
+            `the dword value ${quoteFound(text.slice(digits, i))} is out of range; expected at most 8 hex digits (00000000 to ffffffff)`,
+          );
+        }
+        this.endOfValue(i, lineEnd, lineNo, 'dword');
+        return { type: 'REG_DWORD', data: n };
+      }
     }
-    if (ok && p + 14 < lineEnd) {
-      const c = text.charCodeAt(p + 14);
-      ok = isSpace(c) || c === 59;
-    }
-    if (!ok) {
-      throw this.fail(
-        lineNo,
-        `expected dword:XXXXXXXX (8 hex digits), found ${quoteFound(this.token(p, lineEnd))}`,
-      );
-    }
-    this.endOfValue(p + 14, lineEnd, lineNo, 'dword');
-    return { type: 'REG_DWORD', data: n };
+    throw this.fail(
+      lineNo,
+      `expected dword:XXXXXXXX (up to 8 hex digits), found ${quoteFound(this.token(p, lineEnd))}`,
+    );
   }
 
   private hex(p: number, lineEnd: number, lineNo: number): RegValue {
@@ -497,7 +533,10 @@ class RegParser {
   }
 
   private badHexType(p: number, lineEnd: number, lineNo: number): UnreadableInputError {
-    return this.fail(lineNo, `expected hex: or hex(n): (n in hex), found ${quoteFound(this.token(p, lineEnd))}`);
+    return this.fail(
+      lineNo,
+      `expected hex: or hex(n): (n in hex), found ${quoteFound(this.token(p, lineEnd))}`,
+    );
   }
 
   /** Parses comma-separated hex bytes (with `\` line continuations) into scratch; returns the count. */
@@ -563,27 +602,33 @@ class RegParser {
         }
       }
       if (!continued) break;
-      const pos = this.next;
-      if (pos >= text.length) {
+      // The next line that continues the data; like regedit, blank lines and ; comment lines
+      // in between are skipped.
+      const from = line;
+      for (;;) {
+        const pos = this.next;
+        if (pos >= text.length) {
+          throw this.fail(
+            line,
+            `the hex data ends with "\\" (continued on the next line, line ${from}) but the file ends; expected more hex bytes`,
+          );
+        }
+        line++;
+        const nl = text.indexOf('\n', pos);
+        if (nl < 0) {
+          this.next = lineEnd = text.length;
+        } else {
+          this.next = nl + 1;
+          lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        }
+        p = pos;
+        while (p < lineEnd && isSpace(text.charCodeAt(p))) p++;
+        if (p < lineEnd && text.charCodeAt(p) !== 59 /* ; */) break;
+      }
+      if (HEX[text.charCodeAt(p)]! < 0) {
         throw this.fail(
           line,
-          'the hex data ends with "\\" (continued on the next line) but the file ends; expected more hex bytes',
-        );
-      }
-      line++;
-      const nl = text.indexOf('\n', pos);
-      if (nl < 0) {
-        this.next = lineEnd = text.length;
-      } else {
-        this.next = nl + 1;
-        lineEnd = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      }
-      p = pos;
-      while (p < lineEnd && isSpace(text.charCodeAt(p))) p++;
-      if (p === lineEnd) {
-        throw this.fail(
-          line,
-          `expected hex bytes continuing the value from line ${line - 1}, found an empty line`,
+          `expected hex bytes continuing the value from line ${from} (it ends with "\\"), found ${quoteFound(text.slice(p, lineEnd))}`,
         );
       }
     }
@@ -662,7 +707,6 @@ class RegParser {
     for (let i = 0; i < n; i++) out[i] = s[i]!;
     return out;
   }
-
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -703,10 +747,15 @@ class RegWriter {
     return parts.join('');
   }
 
+  /** Lone surrogates survive UTF-16 (code units as they are), not UTF-8 or ANSI. */
+  private badSurrogate(s: string): boolean {
+    return this.format.encoding !== 'utf16le' && firstLoneSurrogateIndex(s) >= 0;
+  }
+
   private checkName(s: string, what: () => string): void {
-    if (MUST_HEX.test(s) || firstLoneSurrogateIndex(s) >= 0) {
+    if (MUST_HEX.test(s) || this.badSurrogate(s)) {
       throw new Error(
-        `cannot write ${what()} in a .reg file: it contains a NUL, a line break or an unpaired surrogate`,
+        `cannot write ${what()} in a .reg file: it contains a NUL, a line break or (outside UTF-16) an unpaired surrogate`,
       );
     }
     const bad = this.ansi ? firstNonAnsiIndex(s) : -1;
@@ -775,7 +824,7 @@ class RegWriter {
   }
 
   private canQuote(s: string): boolean {
-    if (MUST_HEX.test(s) || firstLoneSurrogateIndex(s) >= 0) return false;
+    if (MUST_HEX.test(s) || this.badSurrogate(s)) return false;
     return !this.ansi || firstNonAnsiIndex(s) < 0;
   }
 

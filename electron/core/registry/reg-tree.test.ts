@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { KeyPathError } from './key-path';
+import { RegTree } from './reg-tree';
+
+const dword = (data: number) => ({ type: 'REG_DWORD', data }) as const;
+
+describe('RegTree', () => {
+  it('finds keys and values ignoring case and hive abbreviations, keeping the first spelling', () => {
+    const tree = new RegTree();
+    tree.setValue('HKEY_CURRENT_USER\\Software\\Outlook', 'DefaultProfile', { type: 'REG_SZ', data: 'A' });
+    tree.setValue('hkcu\\SOFTWARE\\outlook', 'DEFAULTPROFILE', { type: 'REG_SZ', data: 'B' });
+    const key = tree.getKey('HKCU\\software\\OUTLOOK')!;
+    expect(key.name).toBe('Outlook');
+    expect(key.valueNames()).toEqual(['DefaultProfile']);
+    expect(tree.getValue('HKEY_CURRENT_USER\\Software\\Outlook', 'defaultprofile')).toEqual({
+      type: 'REG_SZ',
+      data: 'B',
+    });
+    expect(tree.getKey('HKEY_CURRENT_USER')!.subkeyNames()).toEqual(['Software']);
+  });
+
+  it('keeps names with quotes, "=", "]" and Unicode as they are', () => {
+    const tree = new RegTree();
+    const path = 'HKEY_CURRENT_USER\\a "b" = ]c\\\u65e5\u672c';
+    tree.setValue(path, 'x=y "z"', dword(1));
+    expect(tree.getKey(path)!.name).toBe('\u65e5\u672c');
+    expect(tree.getValue(path, 'X=Y "Z"')).toEqual(dword(1));
+  });
+
+  it('deletes values and subtrees, reporting whether anything was there', () => {
+    const tree = new RegTree();
+    tree.setValue('HKLM\\A\\B\\C', 'v', dword(1));
+    tree.setValue('HKLM\\A', 'w', dword(2));
+    expect(tree.deleteValue('HKLM\\a', 'W')).toBe(true);
+    expect(tree.deleteValue('HKLM\\a', 'w')).toBe(false);
+    expect(tree.deleteValue('HKLM\\missing', 'w')).toBe(false);
+    expect(tree.deleteKey('HKLM\\A\\b')).toBe(true);
+    expect(tree.hasKey('HKLM\\A\\B\\C')).toBe(false);
+    expect(tree.hasKey('HKLM\\A')).toBe(true);
+    expect(tree.deleteKey('HKLM\\A\\B')).toBe(false);
+    expect(tree.deleteKey('HKEY_LOCAL_MACHINE')).toBe(true);
+    expect(tree.hasKey('HKLM')).toBe(false);
+  });
+
+  it('walks parents before children in insertion order, from the roots or from a key', () => {
+    const tree = new RegTree();
+    tree.ensureKey('HKCU\\B\\Y');
+    tree.ensureKey('HKCU\\A');
+    tree.ensureKey('HKCU\\B\\X');
+    tree.ensureKey('HKLM\\S');
+    expect([...tree.walk()].map((w) => w.path)).toEqual([
+      'HKEY_CURRENT_USER',
+      'HKEY_CURRENT_USER\\B',
+      'HKEY_CURRENT_USER\\B\\Y',
+      'HKEY_CURRENT_USER\\B\\X',
+      'HKEY_CURRENT_USER\\A',
+      'HKEY_LOCAL_MACHINE',
+      'HKEY_LOCAL_MACHINE\\S',
+    ]);
+    expect([...tree.walk('hkcu\\b')].map((w) => w.path)).toEqual([
+      'HKEY_CURRENT_USER\\b',
+      'HKEY_CURRENT_USER\\b\\Y',
+      'HKEY_CURRENT_USER\\b\\X',
+    ]);
+    expect([...tree.walk('HKCU\\Missing')]).toEqual([]);
+  });
+
+  it('copies a subtree with its values into another tree', () => {
+    const tree = new RegTree();
+    tree.setValue('HKCU\\P\\Q', 'v', dword(7));
+    tree.setValue('HKCU\\Other', 'o', dword(8));
+    const target = new RegTree();
+    tree.copySubtreeInto('HKCU\\P', target);
+    expect(target.getValue('HKCU\\P\\Q', 'v')).toEqual(dword(7));
+    expect(target.hasKey('HKCU\\Other')).toBe(false);
+  });
+
+  it('rejects unknown hives and empty key names', () => {
+    const tree = new RegTree();
+    expect(() => tree.ensureKey('HKEY_NOWHERE\\A')).toThrow(KeyPathError);
+    expect(() => tree.ensureKey('HKCU\\A\\\\B')).toThrow(/empty key name/);
+  });
+});
