@@ -11,5 +11,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    globalSetup: ['electron/test-support/cli-build.global.ts'],
   },
 });

@@ -1,29 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exproxy } from '../test-support/cli-runner';
 import { copySample, tempDir } from '../test-support/sample-machines';
-
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli', 'exproxy.js');
-
-beforeAll(() => {
-  // The real, bundled CLI is what scripts and fleet tools run: test that, not the sources.
-  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'cli', '--quiet'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  expect(r.status, r.stderr).toBe(0);
-});
-
-function exproxy(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, EXPROXY_LANG: 'en', LANG: 'C', ...env },
-    input: '',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('exproxy CLI on simulated machines', () => {
   it('diagnose --json follows the contract and exits 10 when there are findings', () => {

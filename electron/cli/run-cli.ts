@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import { scanMachine } from '../core/diagnosis/scan';
@@ -7,12 +9,25 @@ import { ExproxyError, UnreadableInputError } from '../core/errors';
 import { FixEngine } from '../core/fixes/fix-engine';
 import { planFixes } from '../core/fixes/fix-planner';
 import { JournalFileStore } from '../adapters/node/journal-file-store';
-import { userDataDir } from '../services/app-paths';
+import { writeFileAtomic } from '../adapters/node/atomic-file';
+import { FileEventLog } from '../adapters/node/file-event-log';
+import type { EventLogPort } from '../core/machine/event-log-port';
+import { applyEvent, refusalEvent, rollbackEvent } from '../core/report/change-events';
+import { machineDataDir, userDataDir } from '../services/app-paths';
 import { openMachine, type MachineContext } from '../services/machine-context';
 import { cliLanguage, createCliT } from './cli-i18n';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { formatDiagnosis, formatPlan } from './format-report';
+import { writePrf } from './prf-command';
+import {
+  checkFixesInScope,
+  checkScopeContext,
+  defaultFixes,
+  parseScope,
+  runningAs,
+  type Scope,
+} from './unattended';
 
 export const USAGE = `Exchange Proxy Wizard — command line
 
@@ -20,6 +35,13 @@ export const USAGE = `Exchange Proxy Wizard — command line
   exproxy apply FIX... [--profile NAME] [--hive FILE | --machine DIR] [--yes] [--json] [--state DIR]
   exproxy rollback [--last | CHANGE_ID] [--hive FILE | --machine DIR] [--state DIR] [--json]
   exproxy history [--state DIR] [--json]
+  exproxy prf --profile NAME --out FILE.prf [--hive FILE | --machine DIR]
+
+Unattended (fleet) options for diagnose/apply/rollback:
+  --scope user|machine   user: profile fix as the signed-in user; machine: LmCompatibilityLevel as SYSTEM/admin
+                         (apply without FIX runs the scope's fix: proxy-auth-ntlm / lmcompat-3; implies --yes)
+  --report FILE          write the outcome as JSON (exit code, before/after, changes)
+  --silent               no window (packaged app); the CLI prints as usual
 
 Fixes: ${FIX_IDS.join(', ')}
 Exit codes: 0 ok · 10 findings present · 2 usage · 3 unreadable input · 4 administrator prompt declined
@@ -35,16 +57,41 @@ const OPTIONS = {
   last: { type: 'boolean', default: false },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  scope: { type: 'string' },
+  report: { type: 'string' },
+  silent: { type: 'boolean', default: false },
+  out: { type: 'string' },
 } as const;
 
 type Parsed = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
 
 class Cli {
+  /** What `--report FILE` records about this run. */
+  readonly record: Record<string, unknown> = {};
+  readonly scope: Scope | null;
+
   constructor(
     private readonly io: CliIo,
     private readonly t: TFunction,
     private readonly args: Parsed,
-  ) {}
+  ) {
+    this.scope = parseScope(args.values.scope);
+  }
+
+  private stateDir(): string {
+    return (
+      this.v.state ?? (this.scope === 'machine' ? machineDataDir(this.io.env) : userDataDir(this.io.env))
+    );
+  }
+
+  /** The audit trail: the Windows event log on a real Windows PC, a file for simulated machines. */
+  private async eventLog(ctx: MachineContext): Promise<EventLogPort> {
+    const file = new FileEventLog(join(this.stateDir(), 'events.log'));
+    if (ctx.simulated || process.platform !== 'win32') return file;
+    const { WindowsEventLog } = await import('../adapters/windows/windows-event-log');
+    const { execFileRunner, systemTool } = await import('../adapters/windows/process-runner');
+    return new WindowsEventLog(execFileRunner, file, systemTool('eventcreate.exe', this.io.env));
+  }
 
   private get v() {
     return this.args.values;
@@ -62,8 +109,9 @@ class Cli {
   }
 
   private async engine(ctx: MachineContext): Promise<FixEngine> {
-    const stateDir = this.v.state ?? userDataDir(this.io.env);
-    const engine = new FixEngine({ ...ctx, journal: new JournalFileStore(stateDir) });
+    // Machine scope already runs with administrator rights: HKLM is written directly, no UAC.
+    const elevated = this.scope === 'machine' ? ctx.registry : ctx.elevated;
+    const engine = new FixEngine({ ...ctx, elevated, journal: new JournalFileStore(this.stateDir()) });
     const recovered = await engine.recover();
     if (recovered.length > 0) this.io.err(this.t('recovered', { ids: recovered.join(', ') }));
     return engine;
@@ -72,32 +120,65 @@ class Cli {
   async diagnose(): Promise<number> {
     const ctx = await this.machine();
     const { report } = await scanMachine(ctx.registry, ctx.system);
+    this.record.diagnosis = report;
     if (this.v.json) this.json(report);
     else this.io.out(formatDiagnosis(this.t, report));
     return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.ok;
   }
 
   async apply(fixArgs: string[]): Promise<number> {
+    if (fixArgs.length === 0 && this.scope) fixArgs = defaultFixes(this.scope);
     if (fixArgs.length === 0)
       throw new ExproxyError('usage', `Name at least one fix: ${FIX_IDS.join(', ')}.`);
     const unknown = fixArgs.filter((f) => !(FIX_IDS as readonly string[]).includes(f));
     if (unknown.length > 0)
       throw new ExproxyError('usage', `Unknown fix "${unknown[0]}". Known fixes: ${FIX_IDS.join(', ')}.`);
+    const fixes = fixArgs as FixId[];
+    if (this.scope) checkFixesInScope(this.scope, fixes);
+    this.record.fixes = fixes;
     const ctx = await this.machine();
-    const engine = await this.engine(ctx);
-    const { report, tree } = await scanMachine(ctx.registry, ctx.system);
-    const plan = planFixes(report, tree, { fixes: fixArgs as FixId[], profile: this.v.profile });
+    const events = await this.eventLog(ctx);
+    const who = runningAs(this.io.env);
+    let outcome;
+    try {
+      if (this.scope) await checkScopeContext(this.scope, ctx.system);
+      const engine = await this.engine(ctx);
+      const { report, tree } = await scanMachine(ctx.registry, ctx.system);
+      this.record.diagnosis = report;
+      const plan = planFixes(report, tree, {
+        fixes,
+        profile: this.v.profile,
+        machineWide: this.scope === 'machine',
+      });
+      outcome = await this.confirmAndApply(engine, plan);
+    } catch (e) {
+      if (e instanceof ExproxyError && e.kind !== 'usage')
+        await events.write(refusalEvent(e.message, who, fixes));
+      throw e;
+    }
+    if (outcome === null) return EXIT.ok;
+    await events.write(applyEvent(outcome, who));
+    this.record.outcome = outcome;
+    this.record.eventLog = events.where;
+    return this.reportApply(outcome);
+  }
+
+  private async confirmAndApply(engine: FixEngine, plan: ReturnType<typeof planFixes>) {
     if (!this.v.json) this.io.out(formatPlan(this.t, plan));
-    if (plan.changes.length > 0 && !this.v.yes) {
+    // An unattended (scoped) run has no one to ask: the deployment itself is the consent.
+    if (plan.changes.length > 0 && !this.v.yes && !this.scope) {
       if (!this.io.ask)
         throw new ExproxyError('usage', 'No one to confirm the change: add --yes to apply without asking.');
       const answer = (await this.io.ask(this.t('confirm'))).trim().toLowerCase();
       if (answer !== 'yes' && answer !== 'y') {
         this.io.out(this.t('cancelled'));
-        return EXIT.ok;
+        return null;
       }
     }
-    const outcome = await engine.apply(plan);
+    return engine.apply(plan);
+  }
+
+  private reportApply(outcome: Awaited<ReturnType<FixEngine['apply']>>): number {
     const code = {
       applied: EXIT.ok,
       'nothing-to-do': EXIT.ok,
@@ -148,6 +229,8 @@ class Cli {
       id = last.id;
     }
     const outcome = await engine.rollback(id);
+    await (await this.eventLog(ctx)).write(rollbackEvent(outcome, runningAs(this.io.env)));
+    this.record.outcome = outcome;
     const code = {
       'rolled-back': EXIT.ok,
       blocked: EXIT.blocked,
@@ -168,8 +251,21 @@ class Cli {
     return code;
   }
 
+  async prf(): Promise<number> {
+    if (!this.v.profile || !this.v.out)
+      throw new ExproxyError('usage', 'prf needs --profile NAME and --out FILE.prf.');
+    const ctx = await this.machine();
+    const { report } = await scanMachine(ctx.registry, ctx.system);
+    const written = writePrf(report, this.v.profile, this.v.out);
+    this.io.out(
+      this.t('prfWritten', { file: written.file, profile: written.profile, account: written.account }),
+    );
+    this.io.out(this.t('prfHowTo', { file: written.file }));
+    return EXIT.ok;
+  }
+
   async history(): Promise<number> {
-    const stateDir = this.v.state ?? userDataDir(this.io.env);
+    const stateDir = this.stateDir();
     const records = await new JournalFileStore(stateDir).list();
     if (this.v.json) this.json(records);
     else {
@@ -179,6 +275,30 @@ class Cli {
     }
     return EXIT.ok;
   }
+}
+
+async function runCommand(cli: Cli, command: string, rest: string[]): Promise<number> {
+  switch (command) {
+    case 'diagnose':
+      if (rest.length > 0) throw new ExproxyError('usage', `diagnose takes no arguments (got "${rest[0]}").`);
+      return cli.diagnose();
+    case 'apply':
+      return cli.apply(rest);
+    case 'rollback':
+      return cli.rollback(rest);
+    case 'history':
+      return cli.history();
+    case 'prf':
+      return cli.prf();
+    default:
+      throw new ExproxyError('usage', `Unknown command "${command}".`);
+  }
+}
+
+function failureCode(e: unknown): number {
+  if (e instanceof UnreadableInputError) return EXIT.unreadable;
+  if (e instanceof ExproxyError) return exitCodeFor(e.kind);
+  return EXIT.unexpected;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -198,19 +318,34 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return command === undefined && !args.values.help ? EXIT.usage : EXIT.ok;
     }
     const cli = new Cli(io, t, args);
-    switch (command) {
-      case 'diagnose':
-        if (rest.length > 0)
-          throw new ExproxyError('usage', `diagnose takes no arguments (got "${rest[0]}").`);
-        return await cli.diagnose();
-      case 'apply':
-        return await cli.apply(rest);
-      case 'rollback':
-        return await cli.rollback(rest);
-      case 'history':
-        return await cli.history();
-      default:
-        throw new ExproxyError('usage', `Unknown command "${command}".`);
+    const startedAt = new Date().toISOString();
+    let code: number = EXIT.unexpected;
+    let failure: { kind: string; message: string } | null = null;
+    try {
+      code = await runCommand(cli, command, rest);
+      return code;
+    } catch (e) {
+      failure = {
+        kind: e instanceof ExproxyError ? e.kind : 'unexpected',
+        message: e instanceof Error ? e.message : String(e),
+      };
+      code = failureCode(e);
+      throw e;
+    } finally {
+      if (args.values.report) {
+        mkdirSync(dirname(args.values.report), { recursive: true });
+        const run = {
+          tool: 'exproxy',
+          command,
+          scope: cli.scope,
+          startedAt,
+          finishedAt: new Date().toISOString(),
+        };
+        writeFileAtomic(
+          args.values.report,
+          JSON.stringify({ ...run, exitCode: code, error: failure, ...cli.record }, null, 2) + '\n',
+        );
+      }
     }
   } catch (e) {
     if (debug && e instanceof Error) io.err(e.stack ?? e.message);

@@ -3,11 +3,13 @@ import { readFile } from 'node:fs/promises';
 import log from 'electron-log/main';
 import { extname, join, normalize, sep } from 'node:path';
 import { JournalFileStore } from '../adapters/node/journal-file-store';
+import { runCli } from '../cli/run-cli';
 import { CHANNELS } from '../shared/ipc-contract';
 import { dispatch } from '../services/dispatch';
 import { openMachine } from '../services/machine-context';
 import { WizardService } from '../services/wizard-service';
 import { APP_ORIGIN, CSP, isTrustedSender, lockDown } from './security';
+import { unattendedArgs } from './unattended-entry';
 
 const RESUME_FLAG = '--resume-verify';
 const MIME: Record<string, string> = {
@@ -23,10 +25,31 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = unattendedArgs(process.argv, app.isPackaged);
+if (cliArgs) {
+  void runUnattended(cliArgs);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   void start();
+}
+
+/** Fleet mode: the CLI's commands, flags and exit codes, no window; output also to the log file. */
+async function runUnattended(args: string[]): Promise<void> {
+  log.initialize();
+  const code = await runCli(args, {
+    out: (s) => {
+      process.stdout.write(s + '\n');
+      log.info(s);
+    },
+    err: (s) => {
+      process.stderr.write(s + '\n');
+      log.warn(s);
+    },
+    ask: null,
+    env: process.env,
+  });
+  app.exit(code);
 }
 
 function argValue(flag: string): string | undefined {

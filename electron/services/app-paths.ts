@@ -13,3 +13,14 @@ export function userDataDir(
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), PRODUCT_NAME);
 }
+
+/** Journal and reports of machine-scope (SYSTEM) runs: %ProgramData%, shared by every user. */
+export function machineDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  if (env.EXPROXY_DATA_DIR) return env.EXPROXY_DATA_DIR;
+  if (platform === 'win32')
+    return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', PRODUCT_NAME);
+  return userDataDir(env, platform);
+}

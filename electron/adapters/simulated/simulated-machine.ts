@@ -128,7 +128,7 @@ export class SimulatedMachine {
 
   private userWrite(path: string, name: string, value: RegValue | null, view?: RegView): void {
     const kind = checkWriteAllowed(path, name, value);
-    if (needsElevation(kind) && !this.facts.elevated) {
+    if (needsElevation(kind) && !this.facts.elevated && !this.facts.systemAccount) {
       throw new ExproxyError('not-allowed', `Writing ${name} needs administrator rights.`);
     }
     this.mutate(snapshotPathFor(path, view), name, value);

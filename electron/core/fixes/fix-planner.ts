@@ -15,6 +15,11 @@ export interface PlanRequest {
   readonly fixes: readonly FixId[];
   /** Limit profile fixes to one profile (name, case-insensitive). */
   readonly profile?: string;
+  /**
+   * Machine scope (unattended, as SYSTEM): the LAN Manager level is set for every user of the
+   * PC, so it does not wait for an NTLM account in the running account's own profiles.
+   */
+  readonly machineWide?: boolean;
 }
 
 function change(
@@ -97,7 +102,7 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
       alreadyDone.push(fix);
       continue;
     }
-    if (ntlmAccounts === 0) {
+    if (ntlmAccounts === 0 && !req.machineWide) {
       throw new ExproxyError(
         'usage',
         `${fix} only matters for an account that uses NTLM proxy authentication; none does` +

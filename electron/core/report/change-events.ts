@@ -1,0 +1,88 @@
+import type { ChangePlan, PlannedChange } from '../fixes/change-plan';
+import type { ApplyOutcome, RollbackOutcome } from '../fixes/outcome';
+import type { ProductEvent } from '../machine/event-log-port';
+import { deserializeRegValue, describeRegValue, type SerializedRegValue } from '../registry/reg-value';
+
+/** Stable event ids: monitoring rules match on them. */
+export const EVENT_ID = {
+  applied: 100,
+  rolledBack: 101,
+  nothingToDo: 102,
+  blocked: 110,
+  elevationRefused: 111,
+  failedRolledBack: 120,
+  rollbackFailed: 121,
+} as const;
+
+function shown(v: SerializedRegValue | null): string {
+  return v ? describeRegValue(deserializeRegValue(v)) : 'absent';
+}
+
+function changeLine(c: PlannedChange): string {
+  const where = c.profile ? ` (profile "${c.profile}")` : '';
+  const line = `${c.path}\\${c.name}${where}: ${shown(c.before)} -> ${shown(c.after)}`;
+  // Security tools flag LmCompatibilityLevel writes as possible NTLM downgrades; say what this is.
+  if (c.kind === 'lm-compatibility-level')
+    return `${line}. This RAISES the LAN Manager authentication level (an upgrade, never a downgrade), as Microsoft KB820281 prescribes so that Outlook can sign in to the Exchange proxy with NTLM.`;
+  if (c.kind === 'roh-auth-scheme')
+    return `${line}. Outlook Anywhere proxy authentication Basic -> NTLM (KB820281), so Outlook stops asking for the password.`;
+  return line;
+}
+
+function header(who: string, what: string): string {
+  return `Exchange Proxy Wizard ${what} (run by ${who}).`;
+}
+
+export function applyEvent(outcome: ApplyOutcome, who: string): ProductEvent {
+  const lines = (plan: ChangePlan) => plan.changes.map(changeLine).join('\n');
+  switch (outcome.status) {
+    case 'applied':
+      return {
+        id: EVENT_ID.applied,
+        level: 'information',
+        message: `${header(who, `applied change ${outcome.changeId}`)}\n${lines(outcome.plan)}\nBackup: ${outcome.backupPath}`,
+      };
+    case 'nothing-to-do':
+      return {
+        id: EVENT_ID.nothingToDo,
+        level: 'information',
+        message: `${header(who, 'found nothing to change')} Fixes asked for: ${outcome.plan.fixes.join(', ')}.`,
+      };
+    case 'blocked':
+      return refusalEvent(outcome.reason ?? 'blocked', who, outcome.plan.fixes);
+    case 'elevation-declined':
+      return {
+        id: EVENT_ID.elevationRefused,
+        level: 'warning',
+        message: `${header(who, 'did not change anything')} ${outcome.reason ?? 'Administrator rights were refused.'}`,
+      };
+    case 'failed-rolled-back':
+      return {
+        id: EVENT_ID.failedRolledBack,
+        level: 'error',
+        message: `${header(who, `could not complete change ${outcome.changeId}`)} ${outcome.reason}. Every value written was restored.\n${lines(outcome.plan)}`,
+      };
+  }
+}
+
+export function refusalEvent(reason: string, who: string, fixes: readonly string[]): ProductEvent {
+  return {
+    id: EVENT_ID.blocked,
+    level: 'warning',
+    message: `${header(who, 'refused to change anything')} Fixes asked for: ${fixes.join(', ') || 'none'}. Reason: ${reason}`,
+  };
+}
+
+export function rollbackEvent(outcome: RollbackOutcome, who: string): ProductEvent {
+  return outcome.status === 'rolled-back'
+    ? {
+        id: EVENT_ID.rolledBack,
+        level: 'information',
+        message: `${header(who, `undid change ${outcome.changeId}`)} The values recorded before the change were restored.`,
+      }
+    : {
+        id: EVENT_ID.rollbackFailed,
+        level: outcome.status === 'failed' ? 'error' : 'warning',
+        message: `${header(who, `could not undo change ${outcome.changeId}`)} ${outcome.reason ?? outcome.status}`,
+      };
+}
