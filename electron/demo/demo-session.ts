@@ -60,7 +60,7 @@ export class DemoSession {
       journal: new JournalFileStore(join(this.dir, 'state')),
       reportsDir: join(this.dir, 'reports'),
       appInfo: this.appInfo,
-      resumeCommand: '"C:\\Program Files\\Exchange Proxy Wizard\\Exchange Proxy Wizard.exe" --resume-verify',
+      resumeCommand: '"C:\\Program Files\\Exchange Proxy Wizard\\ExchangeProxyWizard.exe" --resume-verify',
     });
     return this.appInfo();
   }
