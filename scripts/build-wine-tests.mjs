@@ -1,0 +1,31 @@
+// Bundles the Wine integration suite (test-win/*.wine.ts) for the Windows node.exe that runs
+// it under Wine: one CommonJS file per suite in dist/wine-tests/, Node 20, no node_modules
+// needed at run time. Used by scripts/test-wine.sh.
+import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+
+const OUT = 'dist/wine-tests';
+const entryPoints = readdirSync('test-win')
+  .filter((f) => f.endsWith('.wine.ts'))
+  .sort()
+  .map((f) => `test-win/${f}`);
+if (entryPoints.length === 0) {
+  console.error('no test-win/*.wine.ts suites found');
+  process.exit(2);
+}
+
+rmSync(OUT, { recursive: true, force: true });
+await build({
+  entryPoints,
+  outdir: OUT,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Nothing Windows-only or Electron-only may sneak in: the suites use the core and the
+  // reg.exe adapter, which need only Node built-ins.
+  external: ['electron', 'regedit', '@vscode/sudo-prompt'],
+});
+for (const e of entryPoints) console.log(`${OUT}/${e.slice('test-win/'.length, -3)}.js`);

