@@ -1,0 +1,17 @@
+import type { WizardApi } from '../contract';
+import { createElectronApi } from './electron-api';
+import { createHttpApi, takeToken } from './http-api';
+
+export { ApiError, toApiError } from './api-error';
+
+declare global {
+  interface Window {
+    exproxy?: WizardApi;
+  }
+}
+
+/** Electron exposes `window.exproxy`; anything else is the browser demo host. */
+export function createApi(): WizardApi {
+  if (window.exproxy) return createElectronApi(window.exproxy);
+  return createHttpApi({ token: takeToken() });
+}

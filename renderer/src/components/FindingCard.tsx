@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../contract';
+import { ErrorIcon, InfoIcon, WarningIcon } from '../icons';
+
+interface Props {
+  readonly finding: Finding;
+  readonly technician: boolean;
+}
+
+function factText(v: string | number | boolean | null): string {
+  return v === null ? '—' : String(v);
+}
+
+function Pair({ term, value }: { term: string; value: string }) {
+  return (
+    <div className="raw-pair">
+      <dt>{term}</dt>
+      <dd>
+        <code>{value}</code>
+      </dd>
+    </div>
+  );
+}
+
+/** One finding in plain words: what is wrong, why Outlook prompts, what will change, and the KB. */
+export function FindingCard({ finding, technician }: Props) {
+  const { t } = useTranslation();
+  const values = {
+    ...Object.fromEntries(Object.entries(finding.facts).map(([k, v]) => [k, factText(v)])),
+    profile: finding.profile ?? '',
+  };
+  const base = `findings.items.${finding.id}`;
+  const Icon =
+    finding.severity === 'error' ? ErrorIcon : finding.severity === 'warning' ? WarningIcon : InfoIcon;
+  return (
+    <article className={`finding ${finding.severity}`} data-testid={`finding-${finding.id}`}>
+      <header className="finding-head">
+        <Icon className="finding-icon" />
+        <h2>{t(`${base}.title`, values)}</h2>
+        <span className={`badge severity-${finding.severity}`}>
+          {t(`findings.severity.${finding.severity}`)}
+        </span>
+      </header>
+      <dl className="finding-body">
+        <dt>{t('findings.what')}</dt>
+        <dd>{t(`${base}.what`, values)}</dd>
+        <dt>{t('findings.why')}</dt>
+        <dd>{t(`${base}.why`, values)}</dd>
+        <dt>{t('findings.change')}</dt>
+        <dd>{t(`${base}.change`, values)}</dd>
+      </dl>
+      <p className="kb">{t('findings.kb', { kb: finding.kb })}</p>
+      {technician ? (
+        <dl className="raw">
+          <Pair term={t('findings.tech.id')} value={finding.id} />
+          {finding.profile ? <Pair term={t('findings.tech.profile')} value={finding.profile} /> : null}
+          {finding.account ? <Pair term={t('findings.tech.section')} value={finding.account} /> : null}
+          {Object.entries(finding.facts).map(([k, v]) => (
+            <Pair key={k} term={k} value={factText(v)} />
+          ))}
+          <Pair
+            term={t('findings.tech.fixes')}
+            value={finding.fixes.length ? finding.fixes.join(', ') : t('findings.tech.noFix')}
+          />
+        </dl>
+      ) : null}
+    </article>
+  );
+}

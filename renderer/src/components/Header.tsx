@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { GlobeIcon, HistoryIcon, ShieldIcon } from '../icons';
+import { LOCALES, type Locale } from '../store/model';
+import { useWizard } from '../store/store-context';
+
+export function Header() {
+  const { t } = useTranslation();
+  const locale = useWizard((s) => s.locale);
+  const setLocale = useWizard((s) => s.setLocale);
+  const view = useWizard((s) => s.view);
+  const openHistory = useWizard((s) => s.openHistory);
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <ShieldIcon width={24} height={24} />
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      <div className="header-tools">
+        <label className="lang">
+          <GlobeIcon />
+          <span>{t('language.label')}</span>
+          <select data-testid="language" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {t(`language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button subtle"
+          data-testid="nav-history"
+          aria-pressed={view === 'history'}
+          onClick={() => void openHistory()}
+        >
+          <HistoryIcon />
+          {t('nav.history')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,123 @@
+import { useTranslation } from 'react-i18next';
+import type { ApplyOutcome, StepName } from '../contract';
+import { StepFrame } from '../components/StepFrame';
+import { CheckIcon, ErrorIcon } from '../icons';
+import { useWizard } from '../store/store-context';
+
+const SHOWN: readonly StepName[] = ['backup', 'write', 'verify'];
+
+function stepState(outcome: ApplyOutcome | null, step: StepName): 'done' | 'failed' | 'pending' {
+  const r = outcome?.steps.find((s) => s.step === step);
+  return !r ? 'pending' : r.ok ? 'done' : 'failed';
+}
+
+/** Failures the person can act on get their own explanation; anything else a general one. */
+const EXPLAINED = new Set([
+  'elevation-declined',
+  'blocked',
+  'failed-rolled-back',
+  'apply-failed',
+  'network',
+  'locked',
+]);
+
+export function ApplyStep() {
+  const { t } = useTranslation();
+  const outcome = useWizard((s) => s.outcome);
+  const busy = useWizard((s) => s.busy);
+  const error = useWizard((s) => (s.error?.action === 'apply' ? s.error : null));
+  const apply = useWizard((s) => s.apply);
+  const next = useWizard((s) => s.afterApply);
+  const goTo = useWizard((s) => s.goTo);
+  const technician = useWizard((s) => s.audience === 'technician');
+  const working = busy === 'apply';
+  const ok = !working && !error && (outcome?.status === 'applied' || outcome?.status === 'nothing-to-do');
+  const kind = error ? (EXPLAINED.has(error.kind) ? error.kind : 'other') : null;
+
+  return (
+    <StepFrame testId="step-apply" title={t('apply.title')} lead={working ? t('apply.working') : undefined}>
+      <ol className="apply-steps" data-testid="apply-progress" aria-busy={working}>
+        {SHOWN.map((step) => {
+          const state = stepState(outcome, step);
+          return (
+            <li
+              key={step}
+              className={`apply-step ${state}`}
+              data-testid={`apply-step-${step}`}
+              data-state={state}
+            >
+              <span className="apply-marker" aria-hidden="true">
+                {state === 'done' ? (
+                  <CheckIcon />
+                ) : state === 'failed' ? (
+                  <ErrorIcon />
+                ) : working ? (
+                  <span className="spinner" />
+                ) : null}
+              </span>
+              <span className="apply-name">{t(`apply.steps.${step}`)}</span>
+              <span className="apply-state">
+                {t(`apply.state.${state === 'pending' && working ? 'running' : state}`)}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+
+      {kind && error ? (
+        <div className="notice error" role="alert" data-testid="apply-error">
+          <ErrorIcon />
+          <div>
+            <p className="notice-title">{t(`apply.error.${kind}.title`)}</p>
+            <p>{t(`apply.error.${kind}.text`)}</p>
+            <p>{t(`apply.error.${kind}.next`)}</p>
+            {error.message ? (
+              <p className="detail">{t('errors.details', { message: error.message })}</p>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      {ok && outcome ? (
+        <div className="notice ok" role="status" aria-live="polite">
+          <CheckIcon />
+          <div>
+            <p className="notice-title">
+              {outcome.status === 'applied' ? t('apply.done') : t('apply.nothingToDo')}
+            </p>
+            {outcome.status === 'applied' ? <p>{t('apply.undoHint')}</p> : null}
+            {technician && outcome.backupPath ? (
+              <p className="detail">{t('apply.backupAt', { path: outcome.backupPath })}</p>
+            ) : null}
+            {technician && outcome.changeId ? (
+              <p className="detail">{t('apply.changeId', { id: outcome.changeId })}</p>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      <div className="actions">
+        {error ? (
+          <>
+            <button type="button" className="button" onClick={() => goTo('prepare')}>
+              {t('nav.back')}
+            </button>
+            <button
+              type="button"
+              className="button primary"
+              data-testid="apply-retry"
+              onClick={() => void apply()}
+            >
+              {t('apply.retry')}
+            </button>
+          </>
+        ) : null}
+        {ok ? (
+          <button type="button" className="button primary" data-testid="apply-next" onClick={next}>
+            {t('nav.next')}
+          </button>
+        ) : null}
+      </div>
+    </StepFrame>
+  );
+}

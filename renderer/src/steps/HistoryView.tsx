@@ -1,0 +1,119 @@
+import { useTranslation } from 'react-i18next';
+import type { ChangeRecord } from '../contract';
+import { StepFrame } from '../components/StepFrame';
+import { HistoryIcon } from '../icons';
+import { useWizard } from '../store/store-context';
+
+function ResultLine() {
+  const { t } = useTranslation();
+  const result = useWizard((s) => s.historyResult);
+  if (!result) return null;
+  if (!result.ok) {
+    return (
+      <p className="notice error" role="alert" data-testid="history-result" data-status="error">
+        {t('history.result.error', { message: result.message })}
+      </p>
+    );
+  }
+  const o = result.outcome;
+  const ok = o.status === 'rolled-back';
+  return (
+    <div
+      className={`notice ${ok ? 'ok' : 'error'}`}
+      role={ok ? 'status' : 'alert'}
+      data-testid="history-result"
+      data-status={o.status}
+    >
+      <div>
+        <p className="notice-title">{t(`history.result.${o.status}`)}</p>
+        {o.reason ? <p className="detail">{t('errors.details', { message: o.reason })}</p> : null}
+        {ok && o.restartOutlook ? <p>{t('history.result.restartOutlook')}</p> : null}
+        {ok && o.restartWindows ? <p>{t('history.result.restartWindows')}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+export function HistoryView() {
+  const { t, i18n } = useTranslation();
+  const history = useWizard((s) => s.history);
+  const loaded = useWizard((s) => s.historyLoaded);
+  const busy = useWizard((s) => s.busy);
+  const undo = useWizard((s) => s.undo);
+  const close = useWizard((s) => s.closeHistory);
+  const technician = useWizard((s) => s.audience === 'technician');
+  const when = (r: ChangeRecord) => new Date(r.createdAt).toLocaleString(i18n.language);
+  return (
+    <StepFrame
+      testId="view-history"
+      title={t('history.title')}
+      lead={t('history.lead')}
+      icon={<HistoryIcon />}
+    >
+      <div className="actions">
+        <button type="button" className="button" data-testid="nav-wizard" onClick={close}>
+          {t('nav.wizard')}
+        </button>
+      </div>
+      <ResultLine />
+      {busy === 'history' && !loaded ? <p role="status">{t('history.loading')}</p> : null}
+      {loaded && history.length === 0 ? <p className="muted">{t('history.empty')}</p> : null}
+      {history.length > 0 ? (
+        <table className="history-table">
+          <caption className="visually-hidden">{t('history.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('history.colWhen')}</th>
+              <th scope="col">{t('history.colWhat')}</th>
+              <th scope="col">{t('history.colState')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('history.colAction')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((r) => (
+              <tr key={r.id} data-testid="history-row" data-change-id={r.id} data-state={r.state}>
+                <td>
+                  {when(r)}
+                  {technician ? <div className="detail">{r.id}</div> : null}
+                </td>
+                <td>
+                  <ul className="plain">
+                    {r.fixes.map((f) => (
+                      <li key={f}>{t(`history.fix.${f}`)}</li>
+                    ))}
+                  </ul>
+                  {technician
+                    ? r.changes.map((c) => (
+                        <code key={`${c.path}\\${c.name}`} className="path">
+                          {c.path}\{c.name}
+                        </code>
+                      ))
+                    : null}
+                </td>
+                <td>
+                  <span className={`badge state-${r.state}`}>{t(`history.state.${r.state}`)}</span>
+                </td>
+                <td>
+                  {r.state === 'applied' ? (
+                    <button
+                      type="button"
+                      className="button"
+                      data-testid="history-undo"
+                      disabled={busy === 'undo'}
+                      aria-label={t('history.undoLabel', { when: when(r) })}
+                      onClick={() => void undo(r.id)}
+                    >
+                      {t('history.undo')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </StepFrame>
+  );
+}

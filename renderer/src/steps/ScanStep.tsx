@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { StepFrame } from '../components/StepFrame';
+import { useWizard } from '../store/store-context';
+
+export function ScanStep() {
+  const { t } = useTranslation();
+  const busy = useWizard((s) => s.busy);
+  const error = useWizard((s) => s.error);
+  const scan = useWizard((s) => s.scan);
+  const running = busy === 'scan';
+  return (
+    <StepFrame testId="step-scan" title={t('scan.title')} lead={t('scan.lead')}>
+      <div className="scan-progress" role="status" aria-live="polite">
+        {running ? (
+          <>
+            <div className="progress indeterminate" aria-hidden="true">
+              <div className="progress-fill" />
+            </div>
+            <p>{t('scan.working')}</p>
+          </>
+        ) : null}
+        <ul className="scan-items">
+          <li>{t('scan.items.os')}</li>
+          <li>{t('scan.items.outlook')}</li>
+          <li>{t('scan.items.profiles')}</li>
+          <li>{t('scan.items.lsa')}</li>
+        </ul>
+      </div>
+      {error && !running ? (
+        <div className="actions">
+          <button type="button" className="button primary" onClick={() => void scan()}>
+            {t('scan.retry')}
+          </button>
+        </div>
+      ) : null}
+    </StepFrame>
+  );
+}

@@ -1,0 +1,177 @@
+import { useTranslation } from 'react-i18next';
+import type { DiagnosisReport } from '../contract';
+import type { ChangePlan } from '../contract';
+import type { AuthScheme, ExchangeAccount, RpcOverHttpSettings } from '../contract';
+import { LmLevels } from '../components/LmLevels';
+import { changedRows, ProxySettingsPanel } from '../components/ProxySettingsPanel';
+import { StepFrame } from '../components/StepFrame';
+import { authChangeFor, describeRegValue, lmChange, regNumber } from '../store/model';
+import { useWizard } from '../store/store-context';
+
+const SCHEMES: Record<number, AuthScheme> = { 1: 'basic', 2: 'ntlm', 16: 'negotiate' };
+
+interface AccountView {
+  readonly profile: string;
+  readonly account: ExchangeAccount;
+  readonly current: RpcOverHttpSettings;
+  readonly proposed: RpcOverHttpSettings;
+}
+
+/** Every Outlook Anywhere account with the settings it has now and after the plan. */
+export function accountViews(report: DiagnosisReport, plan: ChangePlan | null): AccountView[] {
+  const views: AccountView[] = [];
+  for (const p of report.profiles) {
+    for (const a of p.accounts) {
+      if (!a.rpcOverHttp.enabled) continue;
+      const change = authChangeFor(plan, a.section);
+      const value = change ? regNumber(change.after) : null;
+      const proposed =
+        value === null
+          ? a.rpcOverHttp
+          : { ...a.rpcOverHttp, authSchemeValue: value, authScheme: SCHEMES[value] ?? ('other' as const) };
+      views.push({ profile: p.name, account: a, current: a.rpcOverHttp, proposed });
+    }
+  }
+  // The account the plan changes comes first: that is the one drawn large.
+  return views.sort(
+    (x, y) =>
+      Number(!!authChangeFor(plan, y.account.section)) - Number(!!authChangeFor(plan, x.account.section)),
+  );
+}
+
+export function SettingsStep() {
+  const { t } = useTranslation();
+  const report = useWizard((s) => s.report);
+  const plan = useWizard((s) => s.plan);
+  const technician = useWizard((s) => s.audience === 'technician');
+  const goTo = useWizard((s) => s.goTo);
+  if (!report) return null;
+  const views = accountViews(report, plan);
+  const main = views[0];
+  const others = views.slice(1);
+  const lm = lmChange(plan);
+  const lsa = report.lsa;
+  const proposedLevel = lm
+    ? (regNumber(lm.after) ?? lsa.effectiveLmCompatibilityLevel)
+    : lsa.effectiveLmCompatibilityLevel;
+  const canChange = !!plan && plan.changes.length > 0;
+
+  return (
+    <StepFrame testId="step-settings" title={t('settings.title')} lead={t('settings.lead')}>
+      <section className="panel" aria-labelledby="proxy-heading">
+        <h2 id="proxy-heading">{t('settings.proxyHeading')}</h2>
+        {main ? (
+          <>
+            <p className="muted">
+              {t('settings.account', {
+                profile: main.profile,
+                mailbox: main.account.mailbox ?? main.account.accountName ?? main.account.section,
+              })}
+            </p>
+            <div className="side-by-side">
+              <ProxySettingsPanel
+                testId="proxy-settings-current"
+                caption={t('settings.current')}
+                settings={main.current}
+                changed={changedRows(main.current, main.proposed)}
+                technician={technician}
+              />
+              <ProxySettingsPanel
+                testId="proxy-settings-proposed"
+                caption={t('settings.proposed')}
+                settings={main.proposed}
+                changed={changedRows(main.current, main.proposed)}
+                technician={technician}
+              />
+            </div>
+            {others.length > 0 ? (
+              <ul className="other-accounts">
+                {others.map((v) => (
+                  <li key={v.account.section}>
+                    {t('settings.otherAccount', {
+                      profile: v.profile,
+                      mailbox: v.account.mailbox ?? v.account.section,
+                      scheme: t(`proxy.scheme.${v.current.authScheme ?? 'none'}`, {
+                        value: v.current.authSchemeValue ?? '',
+                      }),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : (
+          <p>{t('settings.noProxy')}</p>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="lm-heading">
+        <h2 id="lm-heading">{t('lm.heading')}</h2>
+        <p className="muted">{t('lm.lead')}</p>
+        {lsa.policyManaged ? (
+          <p className="notice warn">{t('lm.policy', { level: lsa.policyLevel ?? '?' })}</p>
+        ) : null}
+        <LmLevels
+          current={lsa.effectiveLmCompatibilityLevel}
+          proposed={proposedLevel}
+          stored={lsa.lmCompatibilityLevel}
+          technician={technician}
+        />
+        {!lm ? <p className="muted">{t('lm.noChange')}</p> : null}
+      </section>
+
+      {technician && plan && plan.changes.length > 0 ? (
+        <section className="panel" aria-labelledby="raw-heading">
+          <h2 id="raw-heading">{t('settings.rawHeading')}</h2>
+          <table className="raw-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.rawKey')}</th>
+                <th scope="col">{t('settings.rawBefore')}</th>
+                <th scope="col">{t('settings.rawAfter')}</th>
+                <th scope="col">{t('settings.rawElevated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.changes.map((c) => (
+                <tr key={`${c.path}\\${c.name}`}>
+                  <td>
+                    <code>
+                      {c.path}\{c.name}
+                    </code>
+                  </td>
+                  <td>
+                    <code>{describeRegValue(c.before)}</code>
+                  </td>
+                  <td>
+                    <code>{describeRegValue(c.after)}</code>
+                  </td>
+                  <td>{c.elevated ? t('common.yes') : t('common.no')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {!canChange ? (
+        <p className="notice info" role="status">
+          {plan && plan.alreadyDone.length > 0 ? t('settings.alreadyDone') : t('settings.nothingToChange')}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="button" onClick={() => goTo('findings')}>
+          {t('nav.back')}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="settings-next"
+          onClick={() => goTo(canChange ? 'choose' : 'report')}
+        >
+          {canChange ? t('nav.next') : t('findings.toReport')}
+        </button>
+      </div>
+    </StepFrame>
+  );
+}

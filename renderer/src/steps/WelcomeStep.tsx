@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { StepFrame } from '../components/StepFrame';
+import { ListIcon, MailIcon, WrenchIcon } from '../icons';
+import { useWizard } from '../store/store-context';
+
+export function WelcomeStep() {
+  const { t } = useTranslation();
+  const audience = useWizard((s) => s.audience);
+  const setAudience = useWizard((s) => s.setAudience);
+  const start = useWizard((s) => s.start);
+  const busy = useWizard((s) => s.busy);
+  return (
+    <StepFrame testId="step-welcome" title={t('welcome.title')} lead={t('welcome.lead')} icon={<MailIcon />}>
+      <fieldset className="choice-group">
+        <legend>{t('welcome.audience')}</legend>
+        <label className={`choice-card${audience === 'endUser' ? ' selected' : ''}`}>
+          <input
+            type="radio"
+            name="audience"
+            value="endUser"
+            data-testid="audience-enduser"
+            checked={audience === 'endUser'}
+            onChange={() => setAudience('endUser')}
+          />
+          <ListIcon />
+          <span>
+            <span className="choice-title">{t('welcome.endUser')}</span>
+            <span className="choice-text">{t('welcome.endUserHint')}</span>
+          </span>
+        </label>
+        <label className={`choice-card${audience === 'technician' ? ' selected' : ''}`}>
+          <input
+            type="radio"
+            name="audience"
+            value="technician"
+            data-testid="audience-technician"
+            checked={audience === 'technician'}
+            onChange={() => setAudience('technician')}
+          />
+          <WrenchIcon />
+          <span>
+            <span className="choice-title">{t('welcome.technician')}</span>
+            <span className="choice-text">{t('welcome.technicianHint')}</span>
+          </span>
+        </label>
+      </fieldset>
+      <ul className="promises">
+        <li>{t('welcome.promise1')}</li>
+        <li>{t('welcome.promise2')}</li>
+        <li>{t('welcome.promise3')}</li>
+      </ul>
+      <div className="actions">
+        <button
+          type="button"
+          className="button primary"
+          data-testid="start-scan"
+          disabled={busy === 'init'}
+          onClick={() => void start()}
+        >
+          {t('welcome.start')}
+        </button>
+      </div>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,517 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DiagnosisReport } from '../contract';
+import type { FixId } from '../contract';
+import type { ChangePlan, ChangeRecord } from '../contract';
+import type { AppInfo, ApplyOutcome, RollbackOutcome, SavedReport, WizardApi } from '../contract';
+import { toApiError } from '../api/api-error';
+import { actionable, recommendedFixes, type Audience, type Locale, type StepId } from './model';
+
+export type Busy =
+  | 'init'
+  | 'scan'
+  | 'plan'
+  | 'apply'
+  | 'verify'
+  | 'save'
+  | 'copy'
+  | 'restart-outlook'
+  | 'restart-windows'
+  | 'history'
+  | 'undo'
+  | 'demo';
+
+/** What went wrong, where: `kind` picks the explanation, `message` is the raw detail. */
+export interface WizardError {
+  readonly action: Busy;
+  readonly kind: string;
+  readonly message: string;
+}
+
+export type HistoryResult =
+  | { readonly changeId: string; readonly ok: true; readonly outcome: RollbackOutcome }
+  | { readonly changeId: string; readonly ok: false; readonly kind: string; readonly message: string };
+
+export interface WizardState {
+  readonly appInfo: AppInfo | null;
+  readonly audience: Audience;
+  readonly locale: Locale;
+  readonly view: 'wizard' | 'history';
+  readonly step: StepId;
+  readonly busy: Busy | null;
+  readonly error: WizardError | null;
+  /** The first scan of this session: the "before". */
+  readonly report: DiagnosisReport | null;
+  readonly selectedFixes: readonly FixId[];
+  readonly plan: ChangePlan | null;
+  readonly mode: 'auto' | 'manual' | null;
+  readonly manualChecked: readonly number[];
+  readonly outlookRunning: boolean | null;
+  readonly waitingForOutlook: boolean;
+  readonly outcome: ApplyOutcome | null;
+  readonly outlookRestarted: boolean;
+  readonly windowsRestart: 'none' | 'later' | 'now';
+  readonly confirmRestart: boolean;
+  /** The re-scan: the "after". */
+  readonly afterReport: DiagnosisReport | null;
+  readonly resumed: boolean;
+  readonly saved: SavedReport | null;
+  readonly copyStatus: 'idle' | 'copied' | 'failed';
+  readonly history: readonly ChangeRecord[];
+  readonly historyLoaded: boolean;
+  readonly historyResult: HistoryResult | null;
+}
+
+export interface WizardActions {
+  init(): Promise<void>;
+  setAudience(a: Audience): void;
+  setLocale(l: Locale): void;
+  goTo(step: StepId): void;
+  start(): Promise<void>;
+  scan(): Promise<void>;
+  toggleFix(fix: FixId, on: boolean): void;
+  planSelected(): Promise<void>;
+  chooseMode(mode: 'auto' | 'manual'): Promise<void>;
+  toggleManualStep(n: number, done: boolean): void;
+  checkOutlook(): Promise<boolean | null>;
+  waitForOutlookClosed(intervalMs?: number): () => void;
+  stopWaiting(): void;
+  apply(): Promise<void>;
+  afterApply(): void;
+  restartOutlook(): Promise<void>;
+  askRestartWindows(): void;
+  cancelRestartWindows(): void;
+  restartWindowsNow(): Promise<void>;
+  restartWindowsLater(): Promise<void>;
+  verify(): Promise<void>;
+  saveReport(): Promise<SavedReport | null>;
+  copySummary(): Promise<void>;
+  openHistory(): Promise<void>;
+  closeHistory(): void;
+  loadHistory(): Promise<void>;
+  undo(changeId: string): Promise<void>;
+  demoLoadScenario(scenario: string): Promise<void>;
+  demoSetOutlook(running: boolean): Promise<void>;
+  dismissError(): void;
+}
+
+export type WizardStore = StoreApi<WizardState & WizardActions>;
+
+export interface WizardDeps {
+  readonly api: WizardApi;
+  /** Where the locale choice and the resume snapshot live (localStorage in the app). */
+  readonly storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  /** Reloads the page after a simulated Windows restart (browser demo). */
+  readonly reload?: () => void;
+  readonly writeClipboard?: (text: string) => Promise<void>;
+  readonly initialLocale?: Locale;
+  /** Shortest time the scan progress stays on screen, so people see it happen (0 in tests). */
+  readonly minScanMs?: number;
+}
+
+export const LOCALE_KEY = 'exproxy.locale';
+export const RESUME_KEY = 'exproxy.resume';
+
+/** What survives a restart, so Verify can still show before → after. */
+interface ResumeSnapshot {
+  readonly audience: Audience;
+  readonly report: DiagnosisReport | null;
+  readonly selectedFixes: readonly FixId[];
+  readonly plan: ChangePlan | null;
+  readonly outcome: ApplyOutcome | null;
+}
+
+const fresh = {
+  view: 'wizard' as const,
+  step: 'welcome' as StepId,
+  busy: null,
+  error: null,
+  report: null,
+  selectedFixes: [] as readonly FixId[],
+  plan: null,
+  mode: null,
+  manualChecked: [] as readonly number[],
+  outlookRunning: null,
+  waitingForOutlook: false,
+  outcome: null,
+  outlookRestarted: false,
+  windowsRestart: 'none' as const,
+  confirmRestart: false,
+  afterReport: null,
+  resumed: false,
+  saved: null,
+  copyStatus: 'idle' as const,
+  historyResult: null,
+};
+
+export async function defaultWriteClipboard(text: string): Promise<void> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return;
+    }
+  } catch {
+    /* denied or unavailable: fall back below */
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.className = 'clipboard-fallback';
+  document.body.appendChild(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('copy refused');
+}
+
+export function createWizardStore(deps: WizardDeps): WizardStore {
+  const { api } = deps;
+  const storage = deps.storage ?? null;
+  const writeClipboard = deps.writeClipboard ?? defaultWriteClipboard;
+  let pollTimer: ReturnType<typeof setInterval> | null = null;
+  let polling = false;
+
+  return createStore<WizardState & WizardActions>()((set, get) => {
+    /** Runs one call with `busy` set; failures land in `error` and resolve to null. */
+    async function run<T>(action: Busy, fn: () => Promise<T>): Promise<T | null> {
+      set({ busy: action, error: null });
+      try {
+        const r = await fn();
+        if (get().busy === action) set({ busy: null });
+        return r;
+      } catch (e) {
+        const err = toApiError(e);
+        set({ busy: null, error: { action, kind: err.kind, message: err.message } });
+        return null;
+      }
+    }
+
+    function stopPoll() {
+      if (pollTimer !== null) clearInterval(pollTimer);
+      pollTimer = null;
+      if (get().waitingForOutlook) set({ waitingForOutlook: false });
+    }
+
+    function saveSnapshot() {
+      const s = get();
+      const snap: ResumeSnapshot = {
+        audience: s.audience,
+        report: s.report,
+        selectedFixes: s.selectedFixes,
+        plan: s.plan,
+        outcome: s.outcome,
+      };
+      try {
+        storage?.setItem(RESUME_KEY, JSON.stringify(snap));
+      } catch {
+        /* storage full or off: Verify then shows "after" only */
+      }
+    }
+
+    function takeSnapshot(): ResumeSnapshot | null {
+      try {
+        const raw = storage?.getItem(RESUME_KEY);
+        storage?.removeItem(RESUME_KEY);
+        return raw ? (JSON.parse(raw) as ResumeSnapshot) : null;
+      } catch {
+        return null;
+      }
+    }
+
+    return {
+      ...fresh,
+      appInfo: null,
+      audience: 'endUser',
+      locale: deps.initialLocale ?? 'en',
+      history: [],
+      historyLoaded: false,
+
+      async init() {
+        const info = await run('init', () => api['app:info']());
+        if (!info) return;
+        set({ appInfo: info });
+        // The demo panel shows the simulated Outlook's state from the start.
+        if (info.mode === 'demo') await get().checkOutlook();
+        if (info.resumeAtVerify) {
+          const snap = takeSnapshot();
+          set({
+            resumed: true,
+            step: 'verify',
+            windowsRestart: 'now',
+            ...(snap
+              ? {
+                  audience: snap.audience,
+                  report: snap.report,
+                  selectedFixes: snap.selectedFixes,
+                  plan: snap.plan,
+                  outcome: snap.outcome,
+                  mode: 'auto' as const,
+                }
+              : {}),
+          });
+          await get().verify();
+        }
+      },
+
+      setAudience(audience) {
+        set({ audience });
+      },
+
+      setLocale(locale) {
+        set({ locale });
+        try {
+          storage?.setItem(LOCALE_KEY, locale);
+        } catch {
+          /* not persisted; still switched */
+        }
+      },
+
+      goTo(step) {
+        if (step !== 'prepare') stopPoll();
+        set({ step, view: 'wizard', error: null });
+      },
+
+      async start() {
+        set({ step: 'scan' });
+        await get().scan();
+      },
+
+      async scan() {
+        set({ step: 'scan' });
+        const started = Date.now();
+        const report = await run('scan', async () => {
+          const r = await api['scan:run']();
+          const left = (deps.minScanMs ?? 0) - (Date.now() - started);
+          if (left > 0) await new Promise((ok) => setTimeout(ok, left));
+          return r;
+        });
+        if (!report) return;
+        set({
+          report,
+          selectedFixes: recommendedFixes(report),
+          plan: null,
+          outcome: null,
+          afterReport: null,
+          saved: null,
+          outlookRunning: report.machine.outlookRunning,
+          step: 'findings',
+        });
+      },
+
+      toggleFix(fix, on) {
+        const cur = get().selectedFixes.filter((f) => f !== fix);
+        const lm: FixId[] = ['lmcompat-3', 'lmcompat-2'];
+        const next = on ? [...cur.filter((f) => !(lm.includes(fix) && lm.includes(f))), fix] : cur;
+        const order: FixId[] = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'];
+        set({ selectedFixes: order.filter((f) => next.includes(f)), plan: null });
+      },
+
+      async planSelected() {
+        const { selectedFixes } = get();
+        if (selectedFixes.length === 0) {
+          set({ plan: null, step: 'settings' });
+          return;
+        }
+        const plan = await run('plan', () => api['fix:plan']({ fixes: [...selectedFixes] }));
+        if (!plan) return;
+        set({ plan, step: 'settings' });
+      },
+
+      async chooseMode(mode) {
+        set({ mode, manualChecked: [] });
+        if (mode === 'manual') {
+          get().goTo('manual');
+          return;
+        }
+        get().goTo('prepare');
+        await get().checkOutlook();
+      },
+
+      toggleManualStep(n, done) {
+        const cur = get().manualChecked.filter((x) => x !== n);
+        set({ manualChecked: done ? [...cur, n].sort((a, b) => a - b) : cur });
+      },
+
+      async checkOutlook() {
+        try {
+          const { running } = await api['outlook:status']();
+          set({ outlookRunning: running });
+          if (!running) stopPoll();
+          return running;
+        } catch (e) {
+          const err = toApiError(e);
+          set({ error: { action: 'apply', kind: err.kind, message: err.message } });
+          return null;
+        }
+      },
+
+      waitForOutlookClosed(intervalMs = 1000) {
+        stopPoll();
+        set({ waitingForOutlook: true });
+        pollTimer = setInterval(() => {
+          if (polling) return;
+          polling = true;
+          void get()
+            .checkOutlook()
+            .finally(() => {
+              polling = false;
+            });
+        }, intervalMs);
+        return () => stopPoll();
+      },
+
+      stopWaiting() {
+        stopPoll();
+      },
+
+      async apply() {
+        const { selectedFixes } = get();
+        stopPoll();
+        set({ step: 'apply', outcome: null });
+        const outcome = await run('apply', () => api['fix:apply']({ fixes: [...selectedFixes] }));
+        if (!outcome) return;
+        set({ outcome, plan: outcome.plan });
+        if (outcome.status !== 'applied' && outcome.status !== 'nothing-to-do') {
+          set({ error: { action: 'apply', kind: outcome.status, message: outcome.reason ?? '' } });
+        }
+      },
+
+      afterApply() {
+        const { outcome } = get();
+        get().goTo(outcome && (outcome.restartOutlook || outcome.restartWindows) ? 'restart' : 'verify');
+        if (get().step === 'verify') void get().verify();
+      },
+
+      async restartOutlook() {
+        const r = await run('restart-outlook', () => api['outlook:start']());
+        if (r) set({ outlookRestarted: r.started, outlookRunning: r.started ? true : get().outlookRunning });
+      },
+
+      askRestartWindows() {
+        set({ confirmRestart: true });
+      },
+
+      cancelRestartWindows() {
+        set({ confirmRestart: false });
+      },
+
+      async restartWindowsNow() {
+        set({ confirmRestart: false });
+        const ok = await run('restart-windows', async () => {
+          await api['resume:register']();
+          saveSnapshot();
+          return api['windows:restart']({ confirmed: true });
+        });
+        if (!ok) return;
+        set({ windowsRestart: 'now', busy: 'restart-windows' });
+        // The browser demo "restarts" by reloading; app:info then reports resumeAtVerify.
+        if (get().appInfo?.mode === 'demo') deps.reload?.();
+      },
+
+      async restartWindowsLater() {
+        const ok = await run('restart-windows', async () => {
+          await api['resume:register']();
+          saveSnapshot();
+          return true;
+        });
+        if (ok) set({ windowsRestart: 'later' });
+      },
+
+      async verify() {
+        set({ step: 'verify' });
+        const after = await run('verify', () => api['scan:run']());
+        if (!after) return;
+        set({
+          afterReport: after,
+          report: get().report ?? after,
+          outlookRunning: after.machine.outlookRunning,
+        });
+        // Once the person has seen the result, a later restart no longer needs to reopen us here.
+        if (get().resumed) storage?.removeItem(RESUME_KEY);
+      },
+
+      async saveReport() {
+        const saved = await run('save', () => api['report:save']({ locale: get().locale }));
+        if (saved) set({ saved });
+        return saved;
+      },
+
+      async copySummary() {
+        set({ copyStatus: 'idle' });
+        const saved = get().saved ?? (await get().saveReport());
+        if (!saved) {
+          set({ copyStatus: 'failed' });
+          return;
+        }
+        try {
+          await writeClipboard(saved.summary);
+          set({ copyStatus: 'copied' });
+        } catch {
+          set({ copyStatus: 'failed' });
+        }
+      },
+
+      async openHistory() {
+        stopPoll();
+        set({ view: 'history', historyResult: null });
+        await get().loadHistory();
+      },
+
+      closeHistory() {
+        set({ view: 'wizard' });
+        if (get().step === 'prepare' && get().outlookRunning) get().waitForOutlookClosed();
+      },
+
+      async loadHistory() {
+        const list = await run('history', () => api['history:list']());
+        if (list) set({ history: list, historyLoaded: true });
+      },
+
+      async undo(changeId) {
+        set({ busy: 'undo', historyResult: null, error: null });
+        try {
+          const outcome = await api['fix:rollback']({ changeId });
+          // The machine changed under the wizard: what it showed is stale, so it starts over.
+          stopPoll();
+          storage?.removeItem(RESUME_KEY);
+          set({
+            ...fresh,
+            view: 'history',
+            audience: get().audience,
+            busy: null,
+            historyResult: { changeId, ok: true, outcome },
+          });
+        } catch (e) {
+          const err = toApiError(e);
+          set({ busy: null, historyResult: { changeId, ok: false, kind: err.kind, message: err.message } });
+        }
+        await get().loadHistory();
+      },
+
+      async demoLoadScenario(scenario) {
+        stopPoll();
+        const info = await run('demo', () => api['demo:load-scenario']({ scenario }));
+        if (!info) return;
+        storage?.removeItem(RESUME_KEY);
+        set({ ...fresh, appInfo: info, history: [], historyLoaded: false });
+        await get().checkOutlook();
+      },
+
+      async demoSetOutlook(running) {
+        // Optimistic, so the check box follows the click at once; put back if the host refuses.
+        const previous = get().outlookRunning;
+        set({ outlookRunning: running });
+        const r = await run('demo', () => api['demo:set-outlook']({ running }));
+        set({ outlookRunning: r ? r.running : previous });
+      },
+
+      dismissError() {
+        set({ error: null });
+      },
+    };
+  });
+}
+
+/** True when the scan found something worth fixing. */
+export function needsFixing(report: DiagnosisReport | null): boolean {
+  return !!report && actionable(report.findings).length > 0;
+}
