@@ -27,6 +27,14 @@ export const machineFactsSchema = z
           .strict(),
       )
       .default([]),
+    /**
+     * Where the simulated PC's Exchange proxies answer (host as in the profile → `ip:port` of a
+     * local test server). Proxies not listed are not checked: a simulated PC never reaches
+     * the real network.
+     */
+    proxyEndpoints: z.record(z.string(), z.string()).default({}),
+    /** A PEM file (relative to the machine folder) the simulated PC trusts, for a test CA. */
+    proxyCaFile: z.string().optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import type { LsaState, OsInfo } from '../lsa/lsa-model';
 import type { InstalledOutlook, OutlookProfile } from '../outlook/profile-model';
+import type { ProxyCheck } from '../proxy-check/probe-result';
 import type { Finding } from './finding';
 
 /** Everything one scan learned; JSON-safe (it is the `diagnose --json` output and the IPC payload). */
@@ -15,4 +16,6 @@ export interface DiagnosisReport {
   readonly profiles: readonly OutlookProfile[];
   readonly lsa: LsaState;
   readonly findings: readonly Finding[];
+  /** What each Exchange proxy answered, when the network check ran (see services/proxy-checks). */
+  readonly proxyChecks?: readonly ProxyCheck[];
 }

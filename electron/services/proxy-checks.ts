@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
+import type { Finding } from '../core/diagnosis/finding';
+import type { HttpProbe } from '../core/proxy-check/http-probe-port';
+import { rpcProxyUrl, type ProxyCheck } from '../core/proxy-check/probe-result';
+import { proxyFindings } from '../core/proxy-check/proxy-findings';
+import { UnreadableInputError } from '../core/errors';
+import type { MachineContext } from './machine-context';
+
+export interface ProxyCheckOutcome {
+  readonly checks: readonly ProxyCheck[];
+  readonly findings: readonly Finding[];
+}
+
+interface Endpoints {
+  readonly simulated: boolean;
+  readonly connectTo: Readonly<Record<string, string>>;
+  readonly ca?: string;
+}
+
+function endpointsFor(machine: MachineContext): Endpoints {
+  const sim = machine.simulated;
+  if (!sim) return { simulated: false, connectTo: {} };
+  let ca: string | undefined;
+  if (sim.facts.proxyCaFile) {
+    const file = resolve(dirname(sim.registryFile), sim.facts.proxyCaFile);
+    if (!existsSync(file))
+      throw new UnreadableInputError(`${file}: the proxy CA file named in machine.json is missing`, file);
+    ca = readFileSync(file, 'utf8');
+  }
+  const connectTo = Object.fromEntries(
+    Object.entries(sim.facts.proxyEndpoints).map(([k, v]) => [k.toLowerCase(), v]),
+  );
+  return { simulated: true, connectTo, ca };
+}
+
+/**
+ * Asks each Exchange RPC proxy the profiles use (once per proxy, in parallel) which
+ * authentication it offers and how it proves its name, before NTLM is recommended
+ * (KB820281: NTLM must work end to end). A proxy that offers no NTLM withdraws the
+ * proxy-auth-ntlm fix for the accounts behind it.
+ */
+export async function checkProxies(
+  report: DiagnosisReport,
+  machine: MachineContext,
+  probe: HttpProbe,
+  opts: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<ProxyCheckOutcome> {
+  const endpoints = endpointsFor(machine);
+  const byProxy = new Map<
+    string,
+    {
+      proxyServer: string;
+      usedBy: { profile: string; account: string; principal: string | null; scheme: string | null }[];
+    }
+  >();
+  for (const p of report.profiles) {
+    for (const a of p.accounts) {
+      const roh = a.rpcOverHttp;
+      if (!roh.enabled || !roh.proxyServer) continue;
+      const key = roh.proxyServer.toLowerCase();
+      const entry = byProxy.get(key) ?? { proxyServer: roh.proxyServer, usedBy: [] };
+      entry.usedBy.push({
+        profile: p.name,
+        account: a.section,
+        principal: roh.mutualAuth ? roh.principalName : null,
+        scheme: roh.authScheme,
+      });
+      byProxy.set(key, entry);
+    }
+  }
+  const checks = await Promise.all(
+    [...byProxy.entries()].map(async ([key, { proxyServer, usedBy }]) => {
+      const connectTo = endpoints.connectTo[key];
+      const users = usedBy.map(({ profile, account }) => ({ profile, account }));
+      if (endpoints.simulated && !connectTo)
+        return {
+          check: {
+            proxyServer,
+            usedBy: users,
+            result: null,
+            skipped: 'simulated PC: no test server for this proxy',
+          },
+          findings: [],
+        };
+      const result = await probe.probe(rpcProxyUrl(proxyServer), {
+        ca: endpoints.ca,
+        connectTo,
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+      });
+      const findings = usedBy.flatMap((u) =>
+        proxyFindings(result, {
+          profile: u.profile,
+          account: u.account,
+          proxyServer,
+          principalName: u.principal,
+          authScheme: u.scheme,
+        }),
+      );
+      return { check: { proxyServer, usedBy: users, result, skipped: null }, findings };
+    }),
+  );
+  return { checks: checks.map((c) => c.check), findings: checks.flatMap((c) => c.findings) };
+}
+
+/** The scan's findings with the proxy's: NTLM is no longer offered where the proxy refuses it. */
+export function mergeProxyFindings(report: DiagnosisReport, outcome: ProxyCheckOutcome): DiagnosisReport {
+  const noNtlm = new Set(
+    outcome.findings.filter((f) => f.id === 'proxy-offers-no-ntlm').map((f) => `${f.profile}|${f.account}`),
+  );
+  const findings = report.findings.map((f) =>
+    f.id === 'proxy-auth-basic' && noNtlm.has(`${f.profile}|${f.account}`)
+      ? { ...f, fixes: f.fixes.filter((x) => x !== 'proxy-auth-ntlm') }
+      : f,
+  );
+  return { ...report, findings: [...findings, ...outcome.findings], proxyChecks: outcome.checks };
+}
