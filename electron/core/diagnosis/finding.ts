@@ -8,7 +8,11 @@ export type FindingId =
   | 'principal-name-mismatch'
   | 'outlook-running'
   | 'profile-unreadable'
-  | 'no-outlook-profiles';
+  | 'no-outlook-profiles'
+  | 'proxy-offers-no-ntlm'
+  | 'proxy-unreachable'
+  | 'proxy-certificate-name-mismatch'
+  | 'proxy-certificate-untrusted';
 
 export type FixId = 'proxy-auth-ntlm' | 'lmcompat-3' | 'lmcompat-2';
 
