@@ -134,8 +134,10 @@ export function parseRegFile(bytes: Uint8Array, fileName?: string): RegFile {
           'the file starts with a UTF-16LE byte order mark but has an odd number of bytes; expected whole UTF-16 characters (is it truncated?)',
         );
       }
-      // Exact decoding: a lone surrogate in a name stays itself (TextDecoder would turn it into U+FFFD).
-      text = decodeUtf16le(bytes, 2);
+      // TextDecoder is fast but turns a lone surrogate into U+FFFD; only then decode exactly,
+      // so such a name stays itself (a real U+FFFD in the file just takes the slow path).
+      text = utf16Decoder.decode(bytes.subarray(2));
+      if (text.includes('\uFFFD')) text = decodeUtf16le(bytes, 2);
     } else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
       throw unreadable(
         fileName,
@@ -163,7 +165,11 @@ export function parseRegFile(bytes: Uint8Array, fileName?: string): RegFile {
           'found NUL bytes: this looks like UTF-16 text without its byte order mark (FF FE), or binary data; expected a .reg text file',
         );
       }
+      // REGEDIT4 is ANSI by definition (regedit reads it so), even where its bytes happen to
+      // be valid UTF-8 too (Windows-1252 "Ù…" = D9 85 = UTF-8 "م").
+      const regedit4 = startsWithAscii(bytes, 'REGEDIT4');
       try {
+        if (regedit4) throw new Error('ANSI');
         text = utf8StrictDecoder.decode(bytes);
         encoding = 'utf8';
       } catch {
@@ -181,6 +187,12 @@ export function parseRegFile(bytes: Uint8Array, fileName?: string): RegFile {
     return { format: { ...file.format, encoding: 'ansi' }, keys: file.keys };
   }
   return file;
+}
+
+function startsWithAscii(bytes: Uint8Array, prefix: string): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix.charCodeAt(i)) return false;
+  return true;
 }
 
 function isAscii(bytes: Uint8Array): boolean {

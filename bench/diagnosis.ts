@@ -1,0 +1,192 @@
+/**
+ * Diagnosis scaling and Windows adapter process counts, on simulated Windows 10 machines with
+ * N Outlook 2016 profiles of two Exchange accounts each.
+ *
+ *   node --expose-gc dist/bench/diagnosis.cjs --sizes 1,10,100,1000 --process-sizes 1,1000 --dir <tmp> [--rounds 15]
+ *
+ * Prints one BENCH_RESULT line: { scanMs, loadScanMs, samples, processes, ... }.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SimulatedMachine } from '../electron/adapters/simulated/simulated-machine';
+import { RegExeRegistry } from '../electron/adapters/windows/reg-exe-registry';
+import { RegeditRegistry } from '../electron/adapters/windows/regedit-registry';
+import { createWindowsRegistry } from '../electron/adapters/windows/registry-facade';
+import { FakeRegedit, FakeRegExe, MemoryFiles } from '../electron/adapters/windows/test-fakes';
+import { scanMachine, type ScanResult } from '../electron/core/diagnosis/scan';
+import type { SystemPort } from '../electron/core/machine/system-port';
+import { REGEDIT5_FORMAT, regFileFromTree, writeRegFile } from '../electron/core/registry/reg-file';
+import type { RegTree } from '../electron/core/registry/reg-tree';
+import { outlook2016Machine } from './lib/outlook-machine';
+import { arg, emit, gc, median, round } from './lib/util';
+
+const sizes = arg('sizes', '1,10,100,1000').split(',').map(Number);
+const processSizes = arg('process-sizes', '1,1000').split(',').map(Number);
+const dir = arg('dir', '.');
+const rounds = Number(arg('rounds', '15'));
+
+/** What the scan asks of the machine besides the registry (the simulated machine's defaults). */
+const system: SystemPort = {
+  isOutlookRunning: async () => false,
+  lmCompatibilityPolicy: async () => ({ managed: false }),
+  isElevated: async () => false,
+  isSystemAccount: async () => false,
+  startOutlook: async () => undefined,
+  restartWindows: async () => undefined,
+};
+
+/** A scan must see every profile and both accounts of each, or the timing means nothing. */
+function check(result: ScanResult, profiles: number, via: string): void {
+  const got = result.report.profiles.length;
+  const accounts = result.report.profiles.reduce((n, p) => n + p.accounts.length, 0);
+  if (got !== profiles || accounts !== 2 * profiles) {
+    throw new Error(
+      `${via}: expected ${profiles} profiles / ${2 * profiles} accounts, read ${got} / ${accounts}`,
+    );
+  }
+}
+
+/**
+ * Median time of `fn`, measured in interleaved rounds: every round times every size once, so
+ * load from other processes on a shared machine drifts over all sizes alike and the growth
+ * factors stay meaningful. Each sample starts from a collected heap and, for fast sizes, is a
+ * batch of calls long enough (about 5 ms) for the clock.
+ */
+async function interleaved(
+  items: readonly { n: number; fn: () => Promise<unknown> }[],
+  rounds: number,
+): Promise<Record<string, { ms: number; samples: number }>> {
+  const batch = new Map<number, number>();
+  for (const { n, fn } of items) {
+    const t = performance.now();
+    await fn(); // warm-up, and an estimate for the batch size
+    await fn();
+    batch.set(n, Math.max(1, Math.round(5 / Math.max((performance.now() - t) / 2, 0.001))));
+  }
+  const times = new Map<number, number[]>(items.map(({ n }) => [n, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const { n, fn } of items) {
+      const k = batch.get(n)!;
+      gc();
+      const t = performance.now();
+      for (let i = 0; i < k; i++) await fn();
+      times.get(n)!.push((performance.now() - t) / k);
+    }
+  }
+  return Object.fromEntries(items.map(({ n }) => [n, { ms: median(times.get(n)!), samples: rounds }]));
+}
+
+async function scaling(): Promise<{
+  scanMs: Record<string, number>;
+  loadScanMs: Record<string, number>;
+  samples: Record<string, number>;
+  fileKb: Record<string, number>;
+}> {
+  const fileKb: Record<string, number> = {};
+  const scans: { n: number; fn: () => Promise<unknown> }[] = [];
+  const loads: { n: number; fn: () => Promise<unknown> }[] = [];
+  for (const n of sizes) {
+    const bytes = writeRegFile(regFileFromTree(outlook2016Machine(n), REGEDIT5_FORMAT));
+    const hive = join(dir, `machine-${n}.reg`);
+    writeFileSync(hive, bytes);
+    fileKb[n] = round(bytes.length / 1024, 1);
+    const machine = SimulatedMachine.load({ hive });
+    check(await scanMachine(machine.registry, machine.system), n, `scan of ${n} profiles`);
+    // The scan alone: the registry is already in memory (SimulatedMachine's tree).
+    scans.push({ n, fn: () => scanMachine(machine.registry, machine.system) });
+    // Reading the .reg file from disk, parsing it and building the tree, then the scan.
+    loads.push({
+      n,
+      fn: () => {
+        const m = SimulatedMachine.load({ hive });
+        return scanMachine(m.registry, m.system);
+      },
+    });
+  }
+  const scan = await interleaved(scans, rounds);
+  const load = await interleaved(loads, Math.max(3, Math.round(rounds / 2)));
+  const pick = (r: Record<string, { ms: number }>) =>
+    Object.fromEntries(Object.entries(r).map(([n, v]) => [n, round(v.ms, 3)]));
+  return {
+    scanMs: pick(scan),
+    loadScanMs: pick(load),
+    samples: Object.fromEntries(Object.entries(scan).map(([n, v]) => [n, v.samples])),
+    fileKb,
+  };
+}
+
+interface ProcessCount {
+  /** Processes the whole diagnosis started (probe included). */
+  total: number;
+  regExe: number;
+  cscript: number;
+  /** What they were, e.g. `reg.exe export HKCU\...`. */
+  commands: string[];
+}
+
+/** reg.exe path: the facade probes reg.exe (reg query) once, then the adapter exports each subtree. */
+async function regExeDiagnosis(tree: RegTree, profiles: number): Promise<ProcessCount> {
+  const files = new MemoryFiles();
+  const reg = new FakeRegExe(tree, files);
+  const regedit = new FakeRegedit(tree);
+  const windows = createWindowsRegistry({
+    regExe: new RegExeRegistry(reg, { tempDir: dir, files }),
+    regedit: new RegeditRegistry(regedit),
+  });
+  check(await scanMachine(windows, system), profiles, 'reg.exe diagnosis');
+  if (windows.name !== 'reg.exe') throw new Error(`expected the reg.exe adapter, got ${windows.name}`);
+  return count(reg, regedit);
+}
+
+/** regedit path: reg.exe is blocked by policy, so the facade falls back to cscript (regedit package). */
+async function regeditDiagnosis(tree: RegTree, profiles: number): Promise<ProcessCount> {
+  const files = new MemoryFiles();
+  const reg = new FakeRegExe(tree, files);
+  reg.blocked = true;
+  const regedit = new FakeRegedit(tree);
+  const windows = createWindowsRegistry({
+    regExe: new RegExeRegistry(reg, { tempDir: dir, files }),
+    regedit: new RegeditRegistry(regedit),
+  });
+  check(await scanMachine(windows, system), profiles, 'regedit diagnosis');
+  if (windows.name !== 'regedit') throw new Error(`expected the regedit adapter, got ${windows.name}`);
+  return count(reg, regedit);
+}
+
+function count(reg: FakeRegExe, regedit: FakeRegedit): ProcessCount {
+  // Every RecordingRunner call is one reg.exe process; every regedit `list` is one cscript
+  // process (regedit-binding streams all keys of one call to a single cscript).
+  const commands = [
+    ...reg.calls.map((c) => `reg.exe ${c.args.slice(0, 2).join(' ')}`),
+    ...regedit.listCalls.map(
+      (c) => `cscript regList (${c.keys.length} key${c.keys.length === 1 ? '' : 's'}, arch ${c.arch})`,
+    ),
+  ];
+  return {
+    total: reg.calls.length + regedit.listCalls.length,
+    regExe: reg.calls.length,
+    cscript: regedit.listCalls.length,
+    commands,
+  };
+}
+
+async function processes(): Promise<Record<string, Record<string, ProcessCount>>> {
+  const out: Record<string, Record<string, ProcessCount>> = { regExe: {}, regedit: {} };
+  for (const n of processSizes) {
+    const tree = outlook2016Machine(n);
+    out.regExe![n] = await regExeDiagnosis(tree, n);
+    out.regedit![n] = await regeditDiagnosis(tree, n);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const scale = await scaling();
+  const proc = await processes();
+  emit({ ...scale, processes: proc });
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});
