@@ -94,9 +94,24 @@ export class RegTree {
 
   /** Copies the subtree at `path` (with its own path) into `target`. */
   copySubtreeInto(path: string, target: RegTree): void {
-    for (const { path: p, key } of this.walk(path)) {
-      target.ensureKey(p);
-      for (const { name, value } of key.values.values()) target.setValue(p, name, value);
+    const source = this.getKey(path);
+    if (!source) return;
+    // Node to node: resolving each value's full path again would dominate a large scan.
+    copyKey(source, target.ensureKey(path));
+  }
+}
+
+function copyKey(from: RegKey, to: RegKey): void {
+  for (const [lower, entry] of from.values) {
+    const existing = to.values.get(lower);
+    to.values.set(lower, { name: existing?.name ?? entry.name, value: entry.value });
+  }
+  for (const [lower, sub] of from.subkeys) {
+    let next = to.subkeys.get(lower);
+    if (!next) {
+      next = new RegKey(sub.name);
+      to.subkeys.set(lower, next);
     }
+    copyKey(sub, next);
   }
 }
