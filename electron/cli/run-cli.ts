@@ -7,6 +7,8 @@ import { hasActionableFindings } from '../core/diagnosis/rules';
 import { FIX_IDS, type FixId } from '../core/diagnosis/finding';
 import { ExproxyError, UnreadableInputError } from '../core/errors';
 import { FixEngine } from '../core/fixes/fix-engine';
+import { withMachineLock } from '../core/fixes/machine-lock';
+import { FileMachineLock } from '../adapters/node/file-machine-lock';
 import { planFixes } from '../core/fixes/fix-planner';
 import { JournalFileStore } from '../adapters/node/journal-file-store';
 import { writeFileAtomic } from '../adapters/node/atomic-file';
@@ -20,6 +22,10 @@ import type { CliIo } from './cli-io';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { formatDiagnosis, formatPlan } from './format-report';
 import { writePrf } from './prf-command';
+import { formatProbe, formatProxyChecks, parseProbeUrl, readCaFile, timeoutOption } from './probe-command';
+import { HttpsProbe } from '../adapters/node/https-probe';
+import { proxyFindings } from '../core/proxy-check/proxy-findings';
+import { checkProxies, mergeProxyFindings } from '../services/proxy-checks';
 import {
   checkFixesInScope,
   checkScopeContext,
@@ -36,6 +42,10 @@ export const USAGE = `Exchange Proxy Wizard — command line
   exproxy rollback [--last | CHANGE_ID] [--hive FILE | --machine DIR] [--state DIR] [--json]
   exproxy history [--state DIR] [--json]
   exproxy prf --profile NAME --out FILE.prf [--hive FILE | --machine DIR]
+  exproxy probe --url https://HOST[:PORT] [--ca FILE] [--connect-to IP[:PORT]] [--timeout MS] [--json]
+
+diagnose also asks each Exchange proxy which sign-in methods it offers (no password is sent);
+--no-network turns that off. Simulated machines only reach test servers listed in machine.json.
 
 Unattended (fleet) options for diagnose/apply/rollback:
   --scope user|machine   user: profile fix as the signed-in user; machine: LmCompatibilityLevel as SYSTEM/admin
@@ -61,6 +71,11 @@ const OPTIONS = {
   report: { type: 'string' },
   silent: { type: 'boolean', default: false },
   out: { type: 'string' },
+  url: { type: 'string' },
+  ca: { type: 'string' },
+  'connect-to': { type: 'string' },
+  timeout: { type: 'string' },
+  'no-network': { type: 'boolean', default: false },
 } as const;
 
 type Parsed = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -108,6 +123,17 @@ class Cli {
     return ctx;
   }
 
+  /**
+   * Apply, rollback and recovery hold the machine lock (in the state folder), so a second
+   * run — the wizard or another CLI — is refused instead of interleaving with this one.
+   */
+  private locked<T>(purpose: string, fn: () => Promise<T>): Promise<T> {
+    return withMachineLock(new FileMachineLock(this.stateDir()), purpose, async (note) => {
+      if (note) this.io.err(note);
+      return fn();
+    });
+  }
+
   private async engine(ctx: MachineContext): Promise<FixEngine> {
     // Machine scope already runs with administrator rights: HKLM is written directly, no UAC.
     const elevated = this.scope === 'machine' ? ctx.registry : ctx.elevated;
@@ -119,10 +145,18 @@ class Cli {
 
   async diagnose(): Promise<number> {
     const ctx = await this.machine();
-    const { report } = await scanMachine(ctx.registry, ctx.system);
+    const scanned = (await scanMachine(ctx.registry, ctx.system)).report;
+    let report = scanned;
+    if (!this.v['no-network']) {
+      const timeoutMs = timeoutOption(this.v.timeout);
+      report = mergeProxyFindings(scanned, await checkProxies(scanned, ctx, new HttpsProbe(), { timeoutMs }));
+    }
     this.record.diagnosis = report;
     if (this.v.json) this.json(report);
-    else this.io.out(formatDiagnosis(this.t, report));
+    else
+      this.io.out(
+        [formatDiagnosis(this.t, report), ...formatProxyChecks(this.t, report.proxyChecks ?? [])].join('\n'),
+      );
     return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.ok;
   }
 
@@ -142,15 +176,17 @@ class Cli {
     let outcome;
     try {
       if (this.scope) await checkScopeContext(this.scope, ctx.system);
-      const engine = await this.engine(ctx);
-      const { report, tree } = await scanMachine(ctx.registry, ctx.system);
-      this.record.diagnosis = report;
-      const plan = planFixes(report, tree, {
-        fixes,
-        profile: this.v.profile,
-        machineWide: this.scope === 'machine',
+      outcome = await this.locked(`exproxy apply ${fixes.join(' ')}`, async () => {
+        const engine = await this.engine(ctx);
+        const { report, tree } = await scanMachine(ctx.registry, ctx.system);
+        this.record.diagnosis = report;
+        const plan = planFixes(report, tree, {
+          fixes,
+          profile: this.v.profile,
+          machineWide: this.scope === 'machine',
+        });
+        return this.confirmAndApply(engine, plan);
       });
-      outcome = await this.confirmAndApply(engine, plan);
     } catch (e) {
       if (e instanceof ExproxyError && e.kind !== 'usage')
         await events.write(refusalEvent(e.message, who, fixes));
@@ -216,19 +252,18 @@ class Cli {
   async rollback(ids: string[]): Promise<number> {
     if (ids.length > 1 || (ids.length === 1 && this.v.last))
       throw new ExproxyError('usage', 'Name one change id, or --last.');
+    if (ids.length === 0 && !this.v.last) throw new ExproxyError('usage', this.t('needsChangeId'));
     const ctx = await this.machine();
-    const engine = await this.engine(ctx);
-    let id = ids[0];
-    if (!id) {
-      if (!this.v.last) throw new ExproxyError('usage', this.t('needsChangeId'));
-      const last = await engine.lastApplied();
-      if (!last) {
-        this.io.out(this.t('noChangeToUndo'));
-        return EXIT.ok;
-      }
-      id = last.id;
+    const done = await this.locked(`exproxy rollback ${ids[0] ?? '--last'}`, async () => {
+      const engine = await this.engine(ctx);
+      const id = ids[0] ?? (await engine.lastApplied())?.id;
+      return id ? { id, outcome: await engine.rollback(id) } : null;
+    });
+    if (!done) {
+      this.io.out(this.t('noChangeToUndo'));
+      return EXIT.ok;
     }
-    const outcome = await engine.rollback(id);
+    const { id, outcome } = done;
     await (await this.eventLog(ctx)).write(rollbackEvent(outcome, runningAs(this.io.env)));
     this.record.outcome = outcome;
     const code = {
@@ -249,6 +284,38 @@ class Cli {
     else if (outcome.status === 'blocked') this.io.err(this.t('rollbackBlocked', { reason: outcome.reason }));
     else this.io.err(this.t('rollbackFailed', { reason: outcome.reason }));
     return code;
+  }
+
+  async probe(): Promise<number> {
+    const url = parseProbeUrl(this.v.url);
+    const result = await new HttpsProbe().probe(url, {
+      ca: readCaFile(this.v.ca),
+      connectTo: this.v['connect-to'],
+      timeoutMs: timeoutOption(this.v.timeout),
+    });
+    const findings = proxyFindings(result, {
+      profile: null,
+      account: null,
+      proxyServer: new URL(url).host,
+      principalName: null,
+      authScheme: null,
+    });
+    this.record.probe = { ...result, findings };
+    if (this.v.json)
+      this.json({
+        url,
+        status: result.status,
+        schemes: result.schemes,
+        findings,
+        certificate: result.certificate,
+        failure: result.failure,
+      });
+    else {
+      this.io.out(formatProbe(this.t, result).join('\n'));
+      for (const f of findings)
+        this.io.out(`  ${f.id}: ${this.t(`findings.${f.id}`, { ...f.facts, profile: '' })}`);
+    }
+    return findings.some((f) => f.severity !== 'info') ? EXIT.findings : EXIT.ok;
   }
 
   async prf(): Promise<number> {
@@ -290,6 +357,8 @@ async function runCommand(cli: Cli, command: string, rest: string[]): Promise<nu
       return cli.history();
     case 'prf':
       return cli.prf();
+    case 'probe':
+      return cli.probe();
     default:
       throw new ExproxyError('usage', `Unknown command "${command}".`);
   }

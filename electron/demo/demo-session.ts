@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FileMachineLock } from '../adapters/node/file-machine-lock';
 import { JournalFileStore } from '../adapters/node/journal-file-store';
 import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
 import { ExproxyError } from '../core/errors';
@@ -58,6 +59,7 @@ export class DemoSession {
     this.service = new WizardService({
       machine: simulatedContext(this.machine),
       journal: new JournalFileStore(join(this.dir, 'state')),
+      lock: new FileMachineLock(join(this.dir, 'state')),
       reportsDir: join(this.dir, 'reports'),
       appInfo: this.appInfo,
       resumeCommand: '"C:\\Program Files\\Exchange Proxy Wizard\\ExchangeProxyWizard.exe" --resume-verify',

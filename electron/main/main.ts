@@ -2,6 +2,7 @@ import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import log from 'electron-log/main';
 import { extname, join, normalize, sep } from 'node:path';
+import { FileMachineLock } from '../adapters/node/file-machine-lock';
 import { JournalFileStore } from '../adapters/node/journal-file-store';
 import { runCli } from '../cli/run-cli';
 import { CHANNELS } from '../shared/ipc-contract';
@@ -91,6 +92,9 @@ async function start(): Promise<void> {
   const service = new WizardService({
     machine,
     journal: new JournalFileStore(userData),
+    // The same state folder as the CLI's default: the app and a CLI run exclude each other.
+    lock: new FileMachineLock(userData),
+    log: (m) => log.warn(m),
     reportsDir: join(userData, 'reports'),
     resumeCommand: `"${process.execPath}" ${RESUME_FLAG}`,
     appInfo: () => ({
@@ -101,8 +105,13 @@ async function start(): Promise<void> {
       resumeAtVerify: process.argv.includes(RESUME_FLAG),
     }),
   });
-  const recovered = await service.recover();
-  if (recovered.length > 0) log.warn(`recovered interrupted changes: ${recovered.join(', ')}`);
+  try {
+    const recovered = await service.recover();
+    if (recovered.length > 0) log.warn(`recovered interrupted changes: ${recovered.join(', ')}`);
+  } catch (e) {
+    // Another run holds the machine lock (it will finish its own change): start anyway.
+    log.warn(`recovery skipped: ${e instanceof Error ? e.message : String(e)}`);
+  }
 
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
@@ -125,12 +134,15 @@ async function start(): Promise<void> {
     title: 'Exchange Proxy Wizard',
     backgroundColor: '#f3f3f3',
     webPreferences: {
-      preload: join(__dirname, '..', 'preload', 'preload.js'),
+      // Reviewed: sandboxed, it exposes only the typed channel facade (preload.ts) via contextBridge.
+      preload: join(__dirname, '..', 'preload', 'preload.js'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // No middle-click "open in new window" (new windows are denied in lockDown anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   lockDown(win, session.defaultSession);

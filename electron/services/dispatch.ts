@@ -13,6 +13,10 @@ export type DispatchResult =
 export async function dispatch(handlers: object, channel: unknown, args: unknown): Promise<DispatchResult> {
   if (!isChannel(channel))
     return { ok: false, error: { kind: 'invalid-request', message: 'unknown channel' } };
+  // Only plain data (what IPC's structured clone and JSON can carry): an object whose
+  // prototype holds `confirmed: true` would otherwise pass the schema without owning it.
+  if (!isPlainData(args, 0))
+    return { ok: false, error: { kind: 'invalid-request', message: 'payload must be plain data' } };
   let parsed: unknown[];
   try {
     parsed = parseRequest(channel, args) as unknown[];
@@ -29,4 +33,15 @@ export async function dispatch(handlers: object, channel: unknown, args: unknown
     if (e instanceof ExproxyError) return { ok: false, error: { kind: e.kind, message: e.message } };
     return { ok: false, error: { kind: 'unexpected', message: e instanceof Error ? e.message : String(e) } };
   }
+}
+
+function isPlainData(v: unknown, depth: number): boolean {
+  if (v === null || v === undefined) return true;
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'boolean') return true;
+  if (t !== 'object' || depth > 32) return false;
+  const proto = Object.getPrototypeOf(v);
+  if (Array.isArray(v)) return proto === Array.prototype && v.every((x) => isPlainData(x, depth + 1));
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(v as object).every((x) => isPlainData(x, depth + 1));
 }

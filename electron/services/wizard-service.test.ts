@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FileMachineLock } from '../adapters/node/file-machine-lock';
 import { JournalFileStore } from '../adapters/node/journal-file-store';
 import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
 import { RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
@@ -15,12 +16,13 @@ function setup(sample = 'xp-outlook2003-basic') {
   const service = new WizardService({
     machine: simulatedContext(machine),
     journal: new JournalFileStore(join(state, 'state')),
+    lock: new FileMachineLock(join(state, 'state')),
     reportsDir: join(state, 'reports'),
     resumeCommand: '"C:\\Apps\\wizard.exe" --resume-verify',
     appInfo: () => ({ mode: 'demo', version: 't', scenario: sample, scenarios: [], resumeAtVerify: false }),
     now: () => new Date('2026-11-25T10:00:00Z'),
   });
-  return { machine, service };
+  return { machine, service, stateDir: join(state, 'state') };
 }
 
 describe('WizardService', () => {
@@ -76,5 +78,40 @@ describe('WizardService', () => {
     expect(await service['outlook:status']()).toEqual({ running: false });
     const applied = await service['fix:apply']({ fixes: ['proxy-auth-ntlm'] });
     expect(applied.status).toBe('applied');
+  });
+
+  it('refuses apply and undo while another run holds the machine lock, and changes nothing', async () => {
+    const { machine, service, stateDir } = setup();
+    const before = readFileSync(machine.registryFile);
+    const other = await new FileMachineLock(stateDir).acquire('exproxy apply lmcompat-3');
+    await expect(service['fix:apply']({ fixes: ['proxy-auth-ntlm', 'lmcompat-3'] })).rejects.toMatchObject({
+      kind: 'locked',
+      message: expect.stringMatching(
+        /Another Exchange Proxy Wizard run is changing this machine \(exproxy apply/,
+      ),
+    });
+    await expect(service['fix:rollback']({ changeId: '20260101-000000-abcdef' })).rejects.toMatchObject({
+      kind: 'locked',
+    });
+    await expect(service.recover()).rejects.toMatchObject({ kind: 'locked' });
+    expect(readFileSync(machine.registryFile).equals(before)).toBe(true);
+    await other.release();
+    expect((await service['fix:apply']({ fixes: ['proxy-auth-ntlm', 'lmcompat-3'] })).status).toBe('applied');
+  });
+
+  it('two concurrent applies in one process: one applies, the other is refused, never interleaved', async () => {
+    const { service } = setup();
+    const req = { fixes: ['proxy-auth-ntlm', 'lmcompat-3'] as const };
+    const results = await Promise.allSettled([
+      service['fix:apply']({ fixes: [...req.fixes] }),
+      service['fix:apply']({ fixes: [...req.fixes] }),
+    ]);
+    const applied = results.filter((r) => r.status === 'fulfilled' && r.value.status === 'applied');
+    expect(applied).toHaveLength(1);
+    const other = results.find((r) => r !== applied[0])!;
+    // Refused by the lock, or (if it ran after) nothing left to do.
+    if (other.status === 'rejected') expect(other.reason).toMatchObject({ kind: 'locked' });
+    else expect(other.value.status).toBe('nothing-to-do');
+    expect((await service['history:list']()).map((r) => r.state)).toEqual(['applied']);
   });
 });

@@ -6,22 +6,36 @@ import { ExproxyError } from '../core/errors';
 import { FixEngine } from '../core/fixes/fix-engine';
 import { planFixes } from '../core/fixes/fix-planner';
 import type { JournalStore } from '../core/fixes/journal-store';
+import { withMachineLock, type MachineLock } from '../core/fixes/machine-lock';
 import { REPORT_LABELS } from '../core/report/report-labels';
 import { buildTicketReport, ticketReportHtml, ticketSummary } from '../core/report/ticket-report';
 import { checkWriteAllowed, RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
 import { writeFileAtomic } from '../adapters/node/atomic-file';
+import { HttpsProbe } from '../adapters/node/https-probe';
+import { planBackConnectionHost } from '../core/fixes/back-connection-planner';
+import { buildPrf, encodePrf } from '../core/outlook/prf';
+import type { HttpProbe } from '../core/proxy-check/http-probe-port';
+import { serverGuides } from '../core/server-guides/guides';
+import { checkProxies, mergeProxyFindings } from './proxy-checks';
+import { matchedServerEvents } from './server-tools';
 import type { AppInfo, ChannelArgs, ChannelResults, Channel } from '../shared/ipc-contract';
 import type { MachineContext } from './machine-context';
 
 export interface WizardServiceDeps {
   readonly machine: MachineContext;
   readonly journal: JournalStore;
+  /** Held around apply, rollback and recovery: a second wizard or a CLI run is refused meanwhile. */
+  readonly lock: MachineLock;
+  /** Where notes go (e.g. a stale lock was taken over). */
+  readonly log?: (message: string) => void;
   /** Folder for saved reports. */
   readonly reportsDir: string;
   readonly appInfo: () => AppInfo;
   /** Command line that reopens the wizard at verification after a restart. */
   readonly resumeCommand: string;
   readonly now?: () => Date;
+  /** The proxy check's HTTP client (tests pass their own). */
+  readonly probe?: HttpProbe;
 }
 
 type Handlers = { [C in Channel]: (...args: ChannelArgs<C>) => Promise<ChannelResults[C]> };
@@ -45,7 +59,14 @@ export class WizardService implements Handlers {
 
   /** Finishes any change a crash interrupted; call once at start-up. */
   recover(): Promise<string[]> {
-    return this.engine.recover();
+    return this.locked('the wizard: recovery', () => this.engine.recover());
+  }
+
+  private locked<T>(purpose: string, fn: () => Promise<T>): Promise<T> {
+    return withMachineLock(this.deps.lock, purpose, async (note) => {
+      if (note) this.deps.log?.(note);
+      return fn();
+    });
   }
 
   private async scan() {
@@ -69,14 +90,18 @@ export class WizardService implements Handlers {
   }
 
   async 'fix:apply'(req: ChannelArgs<'fix:apply'>[0]) {
-    const { report, tree } = await this.scan();
-    const outcome = await this.engine.apply(planFixes(report, tree, req));
+    const outcome = await this.locked(`the wizard: apply ${req.fixes.join(' ')}`, async () => {
+      const { report, tree } = await this.scan();
+      return this.engine.apply(planFixes(report, tree, req));
+    });
     if (outcome.changeId) this.sessionChanges.push(outcome.changeId);
     return outcome;
   }
 
   async 'fix:rollback'(req: ChannelArgs<'fix:rollback'>[0]) {
-    const outcome = await this.engine.rollback(req.changeId);
+    const outcome = await this.locked(`the wizard: undo ${req.changeId}`, () =>
+      this.engine.rollback(req.changeId),
+    );
     if (!this.sessionChanges.includes(req.changeId)) this.sessionChanges.push(req.changeId);
     return outcome;
   }
@@ -134,5 +159,59 @@ export class WizardService implements Handlers {
     if (!sim) throw new ExproxyError('usage', 'Only a simulated Outlook can be opened or closed from here.');
     sim.facts.outlookRunning = req.running;
     return { running: req.running };
+  }
+
+  /** Cancels a running proxy check (the person pressed Cancel). */
+  private proxyAbort: AbortController | null = null;
+
+  async 'proxy:check'(): Promise<DiagnosisReport> {
+    const report = this.lastScan ?? (await this.scan()).report;
+    this.proxyAbort?.abort();
+    const abort = new AbortController();
+    this.proxyAbort = abort;
+    try {
+      const outcome = await checkProxies(report, this.deps.machine, this.deps.probe ?? new HttpsProbe(), {
+        signal: abort.signal,
+      });
+      const merged = mergeProxyFindings(report, outcome);
+      if (!abort.signal.aborted) this.lastScan = merged;
+      if (this.firstScan === report) this.firstScan = merged;
+      return merged;
+    } finally {
+      if (this.proxyAbort === abort) this.proxyAbort = null;
+    }
+  }
+
+  async 'proxy:cancel'() {
+    const running = this.proxyAbort !== null;
+    this.proxyAbort?.abort();
+    return { cancelled: running };
+  }
+
+  async 'prf:save'(req: ChannelArgs<'prf:save'>[0]) {
+    const report = this.lastScan ?? (await this.scan()).report;
+    const prf = buildPrf(report, req.profile);
+    mkdirSync(this.deps.reportsDir, { recursive: true });
+    const safe = prf.profile.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || 'profile';
+    const path = join(this.deps.reportsDir, `${safe}-ntlm.prf`);
+    writeFileAtomic(path, encodePrf(prf.text));
+    return { path, text: prf.text, account: prf.account };
+  }
+
+  async 'server:guides'(req: ChannelArgs<'server:guides'>[0]) {
+    return serverGuides(req.locale, { server: req.server, fqdn: req.fqdn });
+  }
+
+  async 'server:events'() {
+    return matchedServerEvents(this.deps.machine);
+  }
+
+  async 'server:add-backconnection'(req: ChannelArgs<'server:add-backconnection'>[0]) {
+    const outcome = await this.locked(`the wizard: add ${req.host} to BackConnectionHostNames`, async () => {
+      const { tree } = await this.scan();
+      return this.engine.apply(planBackConnectionHost(tree, req.host));
+    });
+    if (outcome.changeId) this.sessionChanges.push(outcome.changeId);
+    return outcome;
   }
 }

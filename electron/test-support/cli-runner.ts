@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -15,4 +15,22 @@ export function exproxy(args: string[], env: Record<string, string> = {}) {
     input: '',
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Like `exproxy`, without blocking this process (for tests that serve something to the CLI). */
+export function exproxyAsync(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, EXPROXY_LANG: 'en', LANG: 'C', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
 }

@@ -54,7 +54,10 @@ function certificateInfo(
 function parseAddress(value: string): { host: string; port?: number } {
   const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(value.trim());
   if (!m || !isIP(m[1]!))
-    throw new TypeError(`--connect-to must be an IP address with an optional port (got "${value}")`);
+    throw new ExproxyError(
+      'usage',
+      `--connect-to must be an IP address with an optional port (got "${value}")`,
+    );
   return { host: m[1]!, port: m[2] ? Number(m[2]) : undefined };
 }
 

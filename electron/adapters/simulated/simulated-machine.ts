@@ -22,6 +22,13 @@ import type { RegValue } from '../../core/registry/reg-value';
 import { writeFileAtomic } from '../node/atomic-file';
 import { machineFactsSchema, type MachineFacts } from './machine-facts';
 
+/**
+ * The largest `.reg` file a simulated machine loads (checked before reading it). A full
+ * `reg export` of a user's Outlook profiles is a few MB; a whole HKLM export of a big server
+ * is well under 100 MB. Anything larger is refused (CLI exit 3) instead of filling memory.
+ */
+export const MAX_REG_FILE_BYTES = 128 * 1024 * 1024;
+
 /** Test hook: make the simulated registry fail (or "die") at a chosen write. */
 export interface FaultPlan {
   /** 1-based index of the write (set or delete) that throws instead of writing. */
@@ -49,9 +56,10 @@ export class SimulatedMachine {
     if (!existsSync(registryFile)) {
       throw new UnreadableInputError(`${registryFile}: file not found`, registryFile);
     }
-    if (statSync(registryFile).size > 256 * 1024 * 1024) {
+    const size = statSync(registryFile).size;
+    if (size > MAX_REG_FILE_BYTES) {
       throw new UnreadableInputError(
-        `${registryFile}: larger than 256 MB; this is not a registry export we can use`,
+        `${registryFile}: ${size} bytes is over the ${MAX_REG_FILE_BYTES / 1024 / 1024} MiB size limit for a registry file; this is not a registry export we can use`,
         registryFile,
       );
     }

@@ -14,9 +14,12 @@ export type FindingId =
   | 'proxy-certificate-name-mismatch'
   | 'proxy-certificate-untrusted';
 
-export type FixId = 'proxy-auth-ntlm' | 'lmcompat-3' | 'lmcompat-2';
+/** Client fixes (`exproxy apply`), plus the server-side BackConnectionHostNames fix (KB914137). */
+export type ClientFixId = 'proxy-auth-ntlm' | 'lmcompat-3' | 'lmcompat-2';
+export type FixId = ClientFixId | 'backconnection-host';
 
-export const FIX_IDS: readonly FixId[] = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'];
+export const FIX_IDS: readonly ClientFixId[] = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'];
+export const SERVER_FIX_IDS: readonly FixId[] = ['backconnection-host'];
 
 export interface Finding {
   readonly id: FindingId;
@@ -27,7 +30,7 @@ export interface Finding {
   /** Section key of the account concerned. */
   readonly account: string | null;
   /** Fixes that address it, recommended first. */
-  readonly fixes: readonly FixId[];
+  readonly fixes: readonly ClientFixId[];
   /** Values for the plain-language message (host names, levels…). */
   readonly facts: Readonly<Record<string, string | number | boolean | null>>;
 }

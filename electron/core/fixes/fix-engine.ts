@@ -1,6 +1,6 @@
 import { ExproxyError } from '../errors';
 import type { SystemPort } from '../machine/system-port';
-import { checkWriteAllowed } from '../registry/allowlist';
+import { checkWriteAllowed, needsElevation } from '../registry/allowlist';
 import type { ElevatedRegistryWriter } from '../registry/elevated-writer-port';
 import type { RegistryPort } from '../registry/registry-port';
 import { REGEDIT5_FORMAT, writeRegFile, type RegKeyEntry } from '../registry/reg-file';
@@ -93,22 +93,76 @@ export class FixEngine {
     return next;
   }
 
-  /** Restores `before` wherever the value is not already back; returns what could not be restored. */
+  /**
+   * Puts back `before` wherever the value still holds what we wrote (`after`). A value that
+   * is neither was changed by something else and is left alone (reported as `foreign`).
+   * Returns what could not be restored, or null.
+   */
   private async restore(changes: readonly PlannedChange[]): Promise<string | null> {
     const current = await this.readCurrent(changes);
-    const todo = executionOrder(changes.filter((c, i) => !sameValue(current[i], c.before)));
+    const ours = (i: number) => sameValue(current[i], changes[i]!.after);
+    const todo = executionOrder(changes.filter((c, i) => ours(i) && !sameValue(current[i], c.before)));
     for (const c of todo) await this.write(c, c.before);
     const after = await this.readCurrent(changes);
-    const stuck = changes.filter((c, i) => !sameValue(after[i], c.before));
-    return stuck.length === 0 ? null : stuck.map((c) => `${c.path}\\${c.name}`).join(', ');
+    return (
+      changes
+        .map((c, i) =>
+          sameValue(after[i], c.before)
+            ? null
+            : sameValue(after[i], c.after)
+              ? `${c.path}\\${c.name}`
+              : `${c.path}\\${c.name} (changed by something else; left alone)`,
+        )
+        .filter((x) => x !== null)
+        .join(', ') || null
+    );
+  }
+
+  /** Writes each value back to what it was (`undefined` = absent), elevated ones first. */
+  private async putBack(changes: readonly PlannedChange[], was: readonly (RegValue | undefined)[]) {
+    const now = await this.readCurrent(changes);
+    const todo = changes
+      .map((c, i) => ({ c, v: was[i] }))
+      .filter(({ v }, i) => !(v === undefined ? now[i] === undefined : now[i] && regValuesEqual(now[i]!, v)));
+    for (const { c, v } of [...todo.filter((t) => t.c.elevated), ...todo.filter((t) => !t.c.elevated)]) {
+      const writer = c.elevated ? this.ports.elevated : this.ports.registry;
+      if (v === undefined) await writer.deleteValue(c.path, c.name, c.view);
+      else await writer.setValue(c.path, c.name, v, c.view);
+    }
+    const check = await this.readCurrent(changes);
+    return changes.every((_c, i) =>
+      was[i] === undefined
+        ? check[i] === undefined
+        : check[i] !== undefined && regValuesEqual(check[i]!, was[i]!),
+    );
+  }
+
+  /**
+   * A journal record comes from disk (it may be damaged or tampered with): every value it
+   * would restore must be on the allowlist, and elevated exactly when the allowlist says so.
+   */
+  private checkRecord(record: ChangeRecord): void {
+    for (const c of record.changes) {
+      for (const v of [c.before, c.after]) {
+        const kind = checkWriteAllowed(c.path, c.name, v ? deserializeRegValue(v) : null);
+        if (kind !== c.kind || needsElevation(kind) !== c.elevated) {
+          throw new ExproxyError(
+            'not-allowed',
+            `Change ${record.id} in the journal does not match what this product writes (${c.name}); nothing was changed.`,
+          );
+        }
+      }
+    }
   }
 
   async apply(plan: ChangePlan): Promise<ApplyOutcome> {
     const steps: StepResult[] = [];
     const base = { plan, steps, backupPath: null, restartOutlook: false, restartWindows: false };
     if (plan.changes.length === 0) return { ...base, status: 'nothing-to-do', changeId: null, reason: null };
-    for (const c of plan.changes)
+    for (const c of plan.changes) {
       checkWriteAllowed(c.path, c.name, c.after ? deserializeRegValue(c.after) : null);
+      checkWriteAllowed(c.path, c.name, c.before ? deserializeRegValue(c.before) : null);
+    }
     try {
       await this.ensureOutlookClosed(plan.changes);
       const current = await this.readCurrent(plan.changes);
@@ -137,14 +191,23 @@ export class FixEngine {
       restartOutlook: plan.restartOutlook,
       restartWindows: plan.restartWindows,
     };
-    await this.ports.journal.save(record);
+    try {
+      await this.ports.journal.save(record);
+    } catch (e) {
+      // Nothing is written before the journal is: a failure here changes nothing.
+      throw new ExproxyError(
+        'apply-failed',
+        `Could not write the change journal (${e instanceof Error ? e.message : String(e)}); nothing was changed.`,
+      );
+    }
     steps.push({ step: 'journal', ok: true });
-    const backupPath = await this.ports.journal.saveBackup(record.id, backupRegFile(plan.changes));
-    steps.push({ step: 'backup', ok: true });
 
     const order = executionOrder(plan.changes);
     let attempted = 0;
+    let backupPath: string | null = null;
     try {
+      backupPath = await this.ports.journal.saveBackup(record.id, backupRegFile(plan.changes));
+      steps.push({ step: 'backup', ok: true });
       for (const c of order) {
         attempted++;
         await this.write(c, c.after);
@@ -173,7 +236,8 @@ export class FixEngine {
         restartWindows: plan.restartWindows,
       };
     } catch (e) {
-      if (!steps.some((s) => s.step === 'write')) steps.push({ step: 'write', ok: false });
+      if (!steps.some((s) => s.step === 'backup')) steps.push({ step: 'backup', ok: false });
+      else if (!steps.some((s) => s.step === 'write')) steps.push({ step: 'write', ok: false });
       const declined = e instanceof ExproxyError && e.kind === 'elevation-declined';
       const stuck = await this.restore(order.slice(0, attempted)).catch((err: unknown) => String(err));
       const state: ChangeState = stuck ? 'needs-attention' : 'failed-rolled-back';
@@ -185,7 +249,7 @@ export class FixEngine {
       if (stuck) {
         throw new ExproxyError(
           'apply-failed',
-          `${reason}. Restoring failed for ${stuck}; import the backup ${backupPath}.`,
+          `${reason}. Restoring failed for ${stuck}; ${backupPath ? `import the backup ${backupPath}` : 'check these values by hand'}.`,
           {
             changeId: record.id,
           },
@@ -205,6 +269,7 @@ export class FixEngine {
     let record = await this.ports.journal.load(changeId);
     if (!record) throw new ExproxyError('usage', `No change with id ${changeId} in the journal.`);
     const base = { changeId, restartOutlook: record.restartOutlook, restartWindows: record.restartWindows };
+    this.checkRecord(record);
     if (record.state !== 'applied') {
       throw new ExproxyError(
         'usage',
@@ -233,16 +298,26 @@ export class FixEngine {
       const stuck = await this.restore(record.changes);
       if (stuck) throw new ExproxyError('apply-failed', `Could not restore ${stuck}.`);
     } catch (e) {
-      // Elevated values are restored first, so a declined prompt means nothing changed.
+      // Part-way: put back what this rollback changed, so the change stays whole and applied.
+      // If even that fails, the record stays `rolling-back` and recover() finishes the undo.
       const declined = e instanceof ExproxyError && e.kind === 'elevation-declined';
-      await this.saveRecord(record, { state: declined ? 'applied' : 'needs-attention', message: String(e) });
-      return {
-        ...base,
-        status: declined ? 'elevation-declined' : 'failed',
-        reason: e instanceof Error ? e.message : String(e),
-      };
+      const reason = e instanceof Error ? e.message : String(e);
+      const whole = await this.putBack(record.changes, current).catch(() => false);
+      await this.saveRecord(record, {
+        state: whole ? 'applied' : 'rolling-back',
+        message: whole
+          ? `undo failed, nothing was changed: ${reason}`
+          : `undo interrupted (${reason}); it is finished at the next start`,
+      });
+      return { ...base, status: declined && whole ? 'elevation-declined' : 'failed', reason };
     }
-    await this.saveRecord(record, { state: 'rolled-back' });
+    try {
+      await this.saveRecord(record, { state: 'rolled-back' });
+    } catch (e) {
+      // Every value is back; only the record says `rolling-back`, which recover() completes.
+      const why = e instanceof Error ? e.message : String(e);
+      return { ...base, status: 'rolled-back', reason: `the journal could not be updated (${why})` };
+    }
     return { ...base, status: 'rolled-back', reason: null };
   }
 
@@ -259,6 +334,13 @@ export class FixEngine {
     const recovered: string[] = [];
     for (const record of await this.ports.journal.list()) {
       if (record.state !== 'pending' && record.state !== 'rolling-back') continue;
+      try {
+        this.checkRecord(record);
+      } catch (e) {
+        await this.saveRecord(record, { state: 'needs-attention', message: (e as Error).message });
+        recovered.push(record.id);
+        continue;
+      }
       const stuck = await this.restore(record.changes);
       await this.saveRecord(record, {
         state: stuck ? 'needs-attention' : record.state === 'pending' ? 'failed-rolled-back' : 'rolled-back',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createPropertyCounter, propertyParams } from '../../test-support/property-runs';
 import { bytesToHex, hexToBytes, type RegValue } from '../registry/reg-value';
 import { decodeAnsi } from '../registry/text-encoding';
 import {
@@ -32,6 +33,9 @@ import {
   ROHFLAGS_SSL_ONLY,
   ROHFLAGS_USE_ROH,
 } from './mapi-tags';
+
+const prop = createPropertyCounter();
+prop.report('mapi-property');
 
 /** Bytes from `6d 00 61`, `6d,00,61` or `6d0061`. */
 const bytes = (s: string): Uint8Array => hexToBytes(s.replace(/[\s,]/g, ''));
@@ -139,11 +143,11 @@ describe('value names (reference §2.2, §9.1)', () => {
   });
 
   it('round-trips every tag', () => {
-    fc.assert(
+    prop.assert(
       fc.property(fc.nat({ max: 0xffffffff }), fc.boolean(), (tag, secure) => {
         expect(parsePropValueName(propValueName(tag, secure))).toEqual(propName(tag, secure));
       }),
-      { seed: 7 },
+      propertyParams(7),
     );
   });
 
@@ -636,25 +640,25 @@ describe('round trips', () => {
       bin('00'),
       bin('01'),
     );
-    fc.assert(
+    prop.assert(
       fc.property(mapiValue, existing, (v, ex) => {
         const reg = encodeMapiValue(v, ex);
         const back: DecodedProp = decodeMapiValue(propFor(v), reg);
         expect(back).toEqual({ ok: true, value: v });
       }),
-      { seed: 20240601, numRuns: 2000 },
+      propertyParams(20240601),
     );
   });
 
   it('encode(decode(bytes)) gives the same bytes for canonical values', () => {
-    fc.assert(
+    prop.assert(
       fc.property(mapiValue, (v) => {
         const reg = encodeMapiValue(v);
         const back = decodeMapiValue(propFor(v), reg);
         expect(back.ok).toBe(true);
         if (back.ok) expect(encodeMapiValue(back.value, reg)).toEqual(reg);
       }),
-      { seed: 99, numRuns: 1000 },
+      propertyParams(99),
     );
   });
 });
@@ -691,11 +695,11 @@ describe('decoding never throws', () => {
   }
 
   it('for random registry values of every property type', () => {
-    fc.assert(
+    prop.assert(
       fc.property(fc.constantFrom(...types), fc.boolean(), regValue, (type, secure, reg) => {
         check(decodeMapiValue(propName(((0x6601 << 16) | type) >>> 0, secure), reg));
       }),
-      { seed: 12345, numRuns: 5000 },
+      propertyParams(12345),
     );
   });
 
@@ -716,7 +720,7 @@ describe('decoding never throws', () => {
         out.set(tail, head.length);
         return out;
       });
-    fc.assert(
+    prop.assert(
       fc.property(
         fc.constantFrom(PT.MV_STRING8, PT.MV_UNICODE, PT.MV_BINARY, PT.MV_LONG),
         blob,
@@ -724,7 +728,36 @@ describe('decoding never throws', () => {
           check(decodeMapiValue(propName(((0x6601 << 16) | type) >>> 0), { type: 'REG_BINARY', data }));
         },
       ),
-      { seed: 4242, numRuns: 3000 },
+      propertyParams(4242),
+    );
+  });
+
+  it('for arbitrary byte strings as REG_BINARY, every type, plain and secure', () => {
+    prop.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(...types), fc.integer({ min: 0, max: 0xffff })),
+        fc.boolean(),
+        fc.uint8Array({ maxLength: 300, size: 'large' }),
+        (type, secure, data) => {
+          check(
+            decodeMapiValue(propName(((0x6601 << 16) | type) >>> 0, secure), { type: 'REG_BINARY', data }),
+          );
+        },
+      ),
+      propertyParams(31337),
+    );
+  });
+
+  it('value names: any string parses to a tag or null, never throws', () => {
+    prop.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[Ss]?[0-9a-fA-F]{8}$/)),
+        (name) => {
+          const p = parsePropValueName(name);
+          if (p !== null) expect(propValueName(p.tag, p.secure).toLowerCase()).toBe(name.toLowerCase());
+        },
+      ),
+      propertyParams(5150),
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createPropertyCounter, propertyParams } from '../../test-support/property-runs';
 import {
   applyRegFileToTree,
   parseRegFile,
@@ -12,8 +13,12 @@ import {
 import { RegTree } from './reg-tree';
 import { serializeRegValue, type RegValue } from './reg-value';
 import { decodeAnsi } from './text-encoding';
+import { UnreadableInputError } from '../errors';
 
-const RUNS = { numRuns: 250, seed: 0x5eed_2003 } as const;
+const prop = createPropertyCounter();
+prop.report('reg-file');
+
+const RUNS = propertyParams(0x5eed_2003);
 
 const V5 = 'Windows Registry Editor Version 5.00';
 const HIVES = [
@@ -151,7 +156,7 @@ function snapshot(tree: RegTree): unknown[] {
 }
 
 function roundTrip(format: RegFileFormat, charset: Charset): void {
-  fc.assert(
+  prop.assert(
     fc.property(treeArb(charset), (keys) => {
       const tree = buildTree(keys);
       const written = writeRegFile(regFileFromTree(tree, format));
@@ -207,7 +212,7 @@ describe('.reg round trips of random files with deletions', () => {
           .map((k): RegKeyEntry => ({ path: k.path, deleteKey: true, line: 0, values: [] })),
       ),
     );
-    fc.assert(
+    prop.assert(
       fc.property(fc.constantFrom(...formats), fc.array(entry, { maxLength: 3 }), (format, groups) => {
         const file: RegFile = { format, keys: groups.flat() };
         const parsed = parseRegFile(writeRegFile(file));
@@ -227,7 +232,7 @@ describe('.reg round trips of random files with deletions', () => {
 describe('hex wrapping', () => {
   it('first line breaks once it reaches 77 columns; continuation lines are indented, ≤ 78 columns, 25 bytes', () => {
     const name = str(noLoneSurrogates.nameChar, 30);
-    fc.assert(
+    prop.assert(
       fc.property(name, fc.uint8Array({ maxLength: 400, size: 'max' }), (valueName, data) => {
         const tree = new RegTree();
         tree.setValue('HKEY_CURRENT_USER\\W', valueName, { type: 'REG_BINARY', data });
@@ -255,3 +260,118 @@ describe('hex wrapping', () => {
     );
   });
 });
+
+describe('huge values round trip', () => {
+  it('long strings and big binary values (up to 64 KiB) survive write → parse', () => {
+    const big = fc.oneof(
+      fc
+        .string({ unit: 'grapheme', minLength: 1000, maxLength: 4000 })
+        .map((d): RegValue => ({ type: 'REG_SZ', data: d })),
+      fc
+        .uint8Array({ minLength: 4096, maxLength: 65536 })
+        .map((d): RegValue => ({ type: 'REG_BINARY', data: d })),
+      fc
+        .array(
+          fc.string({ minLength: 1, maxLength: 300 }).filter((x) => !x.includes('\0')),
+          { maxLength: 40 },
+        )
+        .map((d): RegValue => ({ type: 'REG_MULTI_SZ', data: d })),
+    );
+    prop.assert(
+      fc.property(
+        big,
+        fc.string({ maxLength: 300 }).filter((n) => !/[\0\r\n]/.test(n)),
+        (value, name) => {
+          const tree = new RegTree();
+          tree.setValue('HKEY_CURRENT_USER\\Software\\Big', name, value);
+          const parsed = parseRegFile(writeRegFile(regFileFromTree(tree)), 'big.reg');
+          const again = new RegTree();
+          applyRegFileToTree(parsed, again);
+          expect(snapshot(again)).toEqual(snapshot(tree));
+        },
+      ),
+      { ...RUNS, numRuns: Math.max(1, Math.round(RUNS.numRuns / 20)) },
+    );
+  });
+});
+
+describe('arbitrary bytes never throw anything but UnreadableInputError', () => {
+  const V5_BYTES = new Uint8Array(Buffer.from(`\ufeff${V5}\r\n\r\n`, 'utf16le'));
+  const valid = writeRegFile(
+    regFileFromTree(
+      (() => {
+        const t = new RegTree();
+        t.setValue('HKEY_CURRENT_USER\\Software\\A', 'n', {
+          type: 'REG_BINARY',
+          data: new Uint8Array(60).fill(7),
+        });
+        t.setValue('HKEY_CURRENT_USER\\Software\\A', 's', { type: 'REG_SZ', data: 'x"y\\z' });
+        t.setValue('HKEY_LOCAL_MACHINE\\B', 'd', { type: 'REG_DWORD', data: 5 });
+        return t;
+      })(),
+    ),
+  );
+  const inputs = fc.oneof(
+    fc.uint8Array({ maxLength: 2000 }),
+    // Our header, then garbage: gets past the first check.
+    fc.uint8Array({ maxLength: 2000 }).map((b) => concat(V5_BYTES, b.length % 2 ? b.subarray(1) : b)),
+    // Text that looks like .reg syntax, in UTF-8.
+    fc
+      .array(
+        fc.constantFrom(
+          '[',
+          ']',
+          '"',
+          '=',
+          '\\',
+          'hex:',
+          'hex(7):',
+          'dword:',
+          ',',
+          '00',
+          '0g',
+          '-',
+          '@',
+          '\r\n',
+          '\n',
+          ';',
+          'HKEY_CURRENT_USER',
+          'x',
+          ' ',
+        ),
+        { maxLength: 200 },
+      )
+      .map((parts) => new TextEncoder().encode(`${V5}\r\n${parts.join('')}`)),
+    // A valid file, truncated and with bytes flipped.
+    fc
+      .tuple(
+        fc.nat({ max: valid.length }),
+        fc.array(fc.tuple(fc.nat({ max: valid.length - 1 }), fc.nat({ max: 255 })), { maxLength: 4 }),
+      )
+      .map(([len, flips]) => {
+        const b = valid.slice(0, len);
+        for (const [i, v] of flips) if (i < b.length) b[i] = v;
+        return b;
+      }),
+  );
+  it('parseRegFile', () => {
+    prop.assert(
+      fc.property(inputs, (bytes) => {
+        try {
+          parseRegFile(bytes, 'fuzz.reg');
+        } catch (e) {
+          expect(e).toBeInstanceOf(UnreadableInputError);
+          expect((e as UnreadableInputError).message).toMatch(/^fuzz\.reg/);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

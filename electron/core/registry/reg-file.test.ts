@@ -186,6 +186,20 @@ describe('REGEDIT4 (ANSI, Windows-1252)', () => {
     ]);
   });
 
+  it('reads REGEDIT4 as ANSI even when its bytes are also valid UTF-8 (found by the property tests)', () => {
+    // Windows-1252 "Ù…" is D9 85, which UTF-8 would read as U+0645.
+    const bytes = new Uint8Array([
+      ...utf8('REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\'),
+      0xd9,
+      0x85,
+      ...utf8(']\r\n\r\n'),
+    ]);
+    const file = parseRegFile(bytes);
+    expect(file.format.encoding).toBe('ansi');
+    expect(file.keys[0]!.path).toBe('HKEY_LOCAL_MACHINE\\\u00d9\u2026');
+    expect(Buffer.from(writeRegFile(file)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('refuses to write text that has no ANSI byte, naming the value', () => {
     const tree = new RegTree();
     tree.setValue('HKEY_CURRENT_USER\\A', 'Name', { type: 'REG_EXPAND_SZ', data: '\u65e5\u672c' });
