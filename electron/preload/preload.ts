@@ -29,6 +29,12 @@ const api: WizardApi = {
   'report:save': (req) => invoke('report:save', req),
   'demo:load-scenario': (req) => invoke('demo:load-scenario', req),
   'demo:set-outlook': (req) => invoke('demo:set-outlook', req),
+  'proxy:check': () => invoke('proxy:check'),
+  'proxy:cancel': () => invoke('proxy:cancel'),
+  'prf:save': (req) => invoke('prf:save', req),
+  'server:guides': (req) => invoke('server:guides', req),
+  'server:events': () => invoke('server:events'),
+  'server:add-backconnection': (req) => invoke('server:add-backconnection', req),
 };
 
 contextBridge.exposeInMainWorld('exproxy', api);

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SystemPort } from '../core/machine/system-port';
 import type { ElevatedRegistryWriter } from '../core/registry/elevated-writer-port';
+import type { ServerEventsPort } from '../core/machine/server-events-port';
 import type { RegistryPort } from '../core/registry/registry-port';
 import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
 import { userDataDir } from './app-paths';
@@ -13,6 +14,8 @@ export interface MachineContext {
   readonly system: SystemPort;
   readonly description: string;
   readonly simulated: SimulatedMachine | null;
+  /** The Application log, for the server guides. */
+  readonly serverEvents: ServerEventsPort;
 }
 
 export const DEFAULT_SAMPLE = 'xp-outlook2003-basic';
@@ -36,6 +39,7 @@ export function simulatedContext(machine: SimulatedMachine): MachineContext {
     system: machine.system,
     description: `simulated machine ${machine.registryFile}`,
     simulated: machine,
+    serverEvents: { query: async () => machine.facts.events },
   };
 }
 

@@ -6,6 +6,7 @@ import { regeditApi, type RegeditModule } from '../adapters/windows/regedit-bind
 import { configureRegeditVbsLocation, RegeditRegistry } from '../adapters/windows/regedit-registry';
 import { createWindowsRegistry } from '../adapters/windows/registry-facade';
 import { sudoPromptExec } from '../adapters/windows/sudo-prompt-exec';
+import { WevtutilEvents } from '../adapters/windows/wevtutil-events';
 import { WindowsSystem } from '../adapters/windows/windows-system';
 import type { MachineContext } from './machine-context';
 
@@ -38,5 +39,6 @@ export async function openWindowsMachine(): Promise<MachineContext> {
       return `this Windows PC, registry through ${via}`;
     },
     simulated: null,
+    serverEvents: new WevtutilEvents(execFileRunner, systemTool('wevtutil.exe')),
   };
 }

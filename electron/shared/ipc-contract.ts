@@ -7,10 +7,18 @@ import { z } from 'zod';
 import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import type { ChangePlan, ChangeRecord } from '../core/fixes/change-plan';
 import type { ApplyOutcome, RollbackOutcome } from '../core/fixes/outcome';
+import type { GuideId, ServerGuide } from '../core/server-guides/guides';
 
 export const fixIdSchema = z.enum(['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2']);
 
 const profileNameSchema = z.string().min(1).max(256);
+/** RFC 1123 host names only: these reach the registry and command lines. */
+const hostNameSchema = z
+  .string()
+  .max(253)
+  .regex(
+    /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/,
+  );
 
 export const requestSchemas = {
   'app:info': z.tuple([]),
@@ -31,6 +39,24 @@ export const requestSchemas = {
   'demo:load-scenario': z.tuple([z.object({ scenario: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict()]),
   /** Browser demo only: opens or closes the simulated Outlook. */
   'demo:set-outlook': z.tuple([z.object({ running: z.boolean() }).strict()]),
+  /** Asks each Exchange proxy of the last scan what it offers; returns that scan with the proxy findings. */
+  'proxy:check': z.tuple([]),
+  'proxy:cancel': z.tuple([]),
+  'prf:save': z.tuple([z.object({ profile: profileNameSchema }).strict()]),
+  'server:guides': z.tuple([
+    z
+      .object({
+        locale: z.enum(['en', 'zh-CN']),
+        server: z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/)
+          .optional(),
+        fqdn: hostNameSchema.optional(),
+      })
+      .strict(),
+  ]),
+  'server:events': z.tuple([]),
+  'server:add-backconnection': z.tuple([z.object({ host: hostNameSchema }).strict()]),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -51,6 +77,7 @@ export interface AppInfo {
 }
 
 export type { ApplyOutcome, ApplyStatus, RollbackOutcome, StepName, StepResult } from '../core/fixes/outcome';
+export type { GuideCommand, GuideId, ServerGuide } from '../core/server-guides/guides';
 
 export interface SavedReport {
   readonly htmlPath: string;
@@ -76,6 +103,21 @@ export interface ChannelResults {
   'report:save': SavedReport;
   'demo:load-scenario': AppInfo;
   'demo:set-outlook': { readonly running: boolean };
+  'proxy:check': DiagnosisReport;
+  'proxy:cancel': { readonly cancelled: boolean };
+  'prf:save': { readonly path: string; readonly text: string; readonly account: string };
+  'server:guides': readonly ServerGuide[];
+  'server:events': readonly MatchedServerEvent[];
+  'server:add-backconnection': ApplyOutcome;
+}
+
+/** An Application-log event on this machine and the guide it leads to. */
+export interface MatchedServerEvent {
+  readonly source: string;
+  readonly id: number;
+  readonly time?: string;
+  readonly message?: string;
+  readonly guide: GuideId;
 }
 
 export type ChannelArgs<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;

@@ -1,0 +1,50 @@
+import type { CliIo } from './cli-io';
+import { GUIDE_IDS, serverGuides, type GuideLocale, type ServerGuide } from '../core/server-guides/guides';
+import { ExproxyError } from '../core/errors';
+import type { MatchedServerEvent } from '../shared/ipc-contract';
+
+export const SERVER_USAGE = `exproxy server guides [--guide ID] [--server NAME] [--fqdn HOST] [--json]
+exproxy server events [--hive FILE | --machine DIR] [--json]
+exproxy server backconnection --host FQDN [--hive FILE | --machine DIR] [--yes] [--json] [--state DIR]
+Guides: ${GUIDE_IDS.join(', ')}`;
+
+export function formatGuide(g: ServerGuide): string {
+  const lines = [
+    `${g.title}  [${g.id}]${g.kb.length ? ` (${g.kb.join(', ')})` : ''}`,
+    '',
+    g.symptom,
+    '',
+    g.meaning,
+    '',
+  ];
+  g.checks.forEach((c, i) => lines.push(`  ${i + 1}. ${c}`));
+  if (g.commands.length > 0) lines.push('');
+  for (const c of g.commands) lines.push(`  # ${c.label} (${c.shell})`, `  ${c.command}`);
+  lines.push('', g.productFixText);
+  if (g.productFix === 'backconnection-host') lines.push('  exproxy server backconnection --host <FQDN>');
+  return lines.join('\n');
+}
+
+export function guidesCommand(
+  io: CliIo,
+  locale: GuideLocale,
+  opts: { guide?: string; server?: string; fqdn?: string; json: boolean },
+): void {
+  if (opts.guide !== undefined && !(GUIDE_IDS as readonly string[]).includes(opts.guide))
+    throw new ExproxyError('usage', `Unknown guide "${opts.guide}". Guides: ${GUIDE_IDS.join(', ')}.`);
+  const guides = serverGuides(locale, { server: opts.server, fqdn: opts.fqdn }).filter(
+    (g) => !opts.guide || g.id === opts.guide,
+  );
+  if (opts.json) io.out(JSON.stringify(guides, null, 2));
+  else io.out(guides.map(formatGuide).join('\n\n────────\n\n'));
+}
+
+export function formatEvents(events: readonly MatchedServerEvent[]): string {
+  if (events.length === 0) return 'No events that a server guide explains were found in the Application log.';
+  return events
+    .map(
+      (e) =>
+        `${e.time ?? '?'}  ${e.source} ${e.id}  → exproxy server guides --guide ${e.guide}${e.message ? `\n    ${e.message}` : ''}`,
+    )
+    .join('\n');
+}
