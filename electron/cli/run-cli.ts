@@ -22,6 +22,9 @@ import type { CliIo } from './cli-io';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { formatDiagnosis, formatPlan } from './format-report';
 import { writePrf } from './prf-command';
+import { formatEvents, guidesCommand, SERVER_USAGE } from './server-command';
+import { planBackConnectionHost } from '../core/fixes/back-connection-planner';
+import { matchedServerEvents } from '../services/server-tools';
 import { formatProbe, formatProxyChecks, parseProbeUrl, readCaFile, timeoutOption } from './probe-command';
 import { HttpsProbe } from '../adapters/node/https-probe';
 import { proxyFindings } from '../core/proxy-check/proxy-findings';
@@ -43,6 +46,9 @@ export const USAGE = `Exchange Proxy Wizard — command line
   exproxy history [--state DIR] [--json]
   exproxy prf --profile NAME --out FILE.prf [--hive FILE | --machine DIR]
   exproxy probe --url https://HOST[:PORT] [--ca FILE] [--connect-to IP[:PORT]] [--timeout MS] [--json]
+  exproxy server guides [--guide ID] [--server NAME] [--fqdn HOST] [--json]
+  exproxy server events [--hive FILE | --machine DIR] [--json]
+  exproxy server backconnection --host FQDN [--hive FILE | --machine DIR] [--yes] [--json] [--state DIR]
 
 diagnose also asks each Exchange proxy which sign-in methods it offers (no password is sent);
 --no-network turns that off. Simulated machines only reach test servers listed in machine.json.
@@ -76,6 +82,10 @@ const OPTIONS = {
   'connect-to': { type: 'string' },
   timeout: { type: 'string' },
   'no-network': { type: 'boolean', default: false },
+  guide: { type: 'string' },
+  server: { type: 'string' },
+  fqdn: { type: 'string' },
+  host: { type: 'string' },
 } as const;
 
 type Parsed = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
@@ -318,6 +328,42 @@ class Cli {
     return findings.some((f) => f.severity !== 'info') ? EXIT.findings : EXIT.ok;
   }
 
+  /** `exproxy server guides|events|backconnection`: the server-side troubleshooter. */
+  async server(rest: string[]): Promise<number> {
+    const [sub, ...extra] = rest;
+    if (extra.length > 0)
+      throw new ExproxyError('usage', `server ${sub} takes no arguments (got "${extra[0]}").`);
+    if (sub === 'guides') {
+      guidesCommand(this.io, cliLanguage(this.io.env), { ...this.v, json: this.v.json ?? false });
+      return EXIT.ok;
+    }
+    if (sub === 'events') {
+      const events = await matchedServerEvents(await this.machine());
+      this.record.events = events;
+      if (this.v.json) this.json(events);
+      else this.io.out(formatEvents(events));
+      return events.length > 0 ? EXIT.findings : EXIT.ok;
+    }
+    if (sub === 'backconnection') {
+      if (!this.v.host) throw new ExproxyError('usage', 'server backconnection needs --host FQDN.');
+      const host = this.v.host;
+      const ctx = await this.machine();
+      const events = await this.eventLog(ctx);
+      const outcome = await this.locked(`exproxy server backconnection ${host}`, async () => {
+        const engine = await this.engine(ctx);
+        const { tree } = await scanMachine(ctx.registry, ctx.system);
+        return this.confirmAndApply(engine, planBackConnectionHost(tree, host));
+      });
+      if (outcome === null) return EXIT.ok;
+      await events.write(applyEvent(outcome, runningAs(this.io.env)));
+      this.record.outcome = outcome;
+      const code = this.reportApply(outcome);
+      if (outcome.status === 'applied' && !this.v.json) this.io.out(this.t('restartIisAdmin'));
+      return code;
+    }
+    throw new ExproxyError('usage', `Unknown server command "${sub ?? ''}".\n${SERVER_USAGE}`);
+  }
+
   async prf(): Promise<number> {
     if (!this.v.profile || !this.v.out)
       throw new ExproxyError('usage', 'prf needs --profile NAME and --out FILE.prf.');
@@ -359,6 +405,8 @@ async function runCommand(cli: Cli, command: string, rest: string[]): Promise<nu
       return cli.prf();
     case 'probe':
       return cli.probe();
+    case 'server':
+      return cli.server(rest);
     default:
       throw new ExproxyError('usage', `Unknown command "${command}".`);
   }
