@@ -7,12 +7,18 @@ import { _electron, expect, test as base, type Page, type TestInfo } from '@play
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Starts `dist/demo/server.js` for one scenario and resolves with the URL it prints first. */
-function startDemo(scenario: string): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Starts `dist/demo/server.js` for one scenario and resolves with the URL it prints first.
+ * With `assetsDir`, the scenario comes from `<assetsDir>/machines/<scenario>` (EXPROXY_ASSETS_DIR).
+ */
+function startDemo(scenario: string, assetsDir?: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [join(ROOT, 'dist/demo/server.js'), '--scenario', scenario, '--port', '0', '--no-open'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: assetsDir ? { ...process.env, EXPROXY_ASSETS_DIR: assetsDir } : process.env,
+    },
   );
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
@@ -53,7 +59,15 @@ function makeWizard(page: Page, info: TestInfo): Wizard {
   };
 }
 
-type Fixtures = { openWizard: (scenario: string) => Promise<Wizard> };
+export interface OpenOptions {
+  /**
+   * A folder with `machines/<scenario>/` to use instead of the project's assets (a machine a
+   * test made itself, e.g. one whose proxy points at a local HTTPS server).
+   */
+  readonly assetsDir?: string;
+}
+
+type Fixtures = { openWizard: (scenario: string, opts?: OpenOptions) => Promise<Wizard> };
 
 export const test = base.extend<Fixtures>({
   openWizard: async ({ browser }, use, info) => {
@@ -61,9 +75,11 @@ export const test = base.extend<Fixtures>({
     const electronPath = info.project.metadata?.electronPath as string | null | undefined;
     if (info.project.name === 'electron') {
       test.skip(!electronPath, 'Electron binary not installed on this machine (see the printed reason)');
-      await use(async (scenario) => {
+      await use(async (scenario, opts = {}) => {
         const machine = join(mkdtempSync(join(tmpdir(), 'exproxy-e2e-')), 'machine');
-        cpSync(join(ROOT, 'assets', 'machines', scenario), machine, { recursive: true });
+        cpSync(join(opts.assetsDir ?? join(ROOT, 'assets'), 'machines', scenario), machine, {
+          recursive: true,
+        });
         const app = await _electron.launch({
           executablePath: electronPath!,
           args: [join(ROOT, 'dist/main/main.js'), '--machine', machine],
@@ -73,8 +89,8 @@ export const test = base.extend<Fixtures>({
         return makeWizard(await app.firstWindow(), info);
       });
     } else {
-      await use(async (scenario) => {
-        const { url, child } = await startDemo(scenario);
+      await use(async (scenario, opts = {}) => {
+        const { url, child } = await startDemo(scenario, opts.assetsDir);
         cleanups.push(async () => void child.kill());
         const context = await browser.newContext({ locale: 'en-US' });
         cleanups.push(() => context.close());

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -100,5 +100,33 @@ describe('exproxy probe and the proxy check in diagnose', () => {
     const r = await exproxyAsync(['diagnose', '--machine', dir]);
     expect(r.code).toBe(10);
     expect(r.out).toMatch(/Not checked: simulated PC/);
+  });
+
+  it('apply leaves accounts behind a proxy that refuses NTLM alone, unless --no-network', async () => {
+    const { dir, registryFile, originalBytes } = copySample('xp-outlook2003-basic');
+    const connectTo = await rpcProxy('mail.contoso.com', ['Basic realm="mail"']);
+    writeFileSync(join(dir, 'ca.pem'), pki.caCert);
+    writeFileSync(
+      join(dir, 'machine.json'),
+      JSON.stringify({ proxyEndpoints: { 'mail.contoso.com': connectTo }, proxyCaFile: 'ca.pem' }),
+    );
+    const state = tempDir();
+    const r = await exproxyAsync(['apply', 'proxy-auth-ntlm', '--machine', dir, '--state', state, '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/does not offer NTLM/);
+    expect(r.out).toMatch(/Nothing to change/);
+    expect(readFileSync(registryFile).equals(originalBytes)).toBe(true);
+    const forced = await exproxyAsync([
+      'apply',
+      'proxy-auth-ntlm',
+      '--machine',
+      dir,
+      '--state',
+      state,
+      '--yes',
+      '--no-network',
+    ]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(registryFile).equals(originalBytes)).toBe(false);
   });
 });

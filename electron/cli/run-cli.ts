@@ -28,7 +28,8 @@ import { matchedServerEvents } from '../services/server-tools';
 import { formatProbe, formatProxyChecks, parseProbeUrl, readCaFile, timeoutOption } from './probe-command';
 import { HttpsProbe } from '../adapters/node/https-probe';
 import { proxyFindings } from '../core/proxy-check/proxy-findings';
-import { checkProxies, mergeProxyFindings } from '../services/proxy-checks';
+import { accountsWithoutNtlm, checkProxies, mergeProxyFindings } from '../services/proxy-checks';
+import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import {
   checkFixesInScope,
   checkScopeContext,
@@ -190,10 +191,12 @@ class Cli {
         const engine = await this.engine(ctx);
         const { report, tree } = await scanMachine(ctx.registry, ctx.system);
         this.record.diagnosis = report;
+        const skipAccounts = await this.accountsWhoseProxyRefusesNtlm(report, ctx, fixes);
         const plan = planFixes(report, tree, {
           fixes,
           profile: this.v.profile,
           machineWide: this.scope === 'machine',
+          skipAccounts,
         });
         return this.confirmAndApply(engine, plan);
       });
@@ -207,6 +210,24 @@ class Cli {
     this.record.outcome = outcome;
     this.record.eventLog = events.where;
     return this.reportApply(outcome);
+  }
+
+  /**
+   * KB820281: NTLM must work end to end before a profile uses it. Unless --no-network, ask
+   * each proxy first and leave the accounts behind one that refuses NTLM as they are.
+   */
+  private async accountsWhoseProxyRefusesNtlm(
+    report: DiagnosisReport,
+    ctx: MachineContext,
+    fixes: readonly FixId[],
+  ): Promise<string[]> {
+    if (this.v['no-network'] || !fixes.includes('proxy-auth-ntlm')) return [];
+    const checked = await checkProxies(report, ctx, new HttpsProbe(), {
+      timeoutMs: timeoutOption(this.v.timeout),
+    });
+    const skipped = accountsWithoutNtlm(mergeProxyFindings(report, checked));
+    for (const key of skipped) this.io.err(this.t('skippedNoNtlm', { account: key.replace('|', ' / ') }));
+    return skipped;
   }
 
   private async confirmAndApply(engine: FixEngine, plan: ReturnType<typeof planFixes>) {

@@ -110,10 +110,25 @@ export function mergeProxyFindings(report: DiagnosisReport, outcome: ProxyCheckO
   const noNtlm = new Set(
     outcome.findings.filter((f) => f.id === 'proxy-offers-no-ntlm').map((f) => `${f.profile}|${f.account}`),
   );
-  const findings = report.findings.map((f) =>
+  let findings = report.findings.map((f) =>
     f.id === 'proxy-auth-basic' && noNtlm.has(`${f.profile}|${f.account}`)
       ? { ...f, fixes: f.fixes.filter((x) => x !== 'proxy-auth-ntlm') }
       : f,
   );
+  // The LAN Manager level only matters for an account that will use NTLM (the planner's rule):
+  // with NTLM withdrawn everywhere and no account on NTLM already, it is not offered either.
+  const willUseNtlm =
+    findings.some((f) => f.fixes.includes('proxy-auth-ntlm')) ||
+    report.profiles.some((p) =>
+      p.accounts.some((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.authScheme === 'ntlm'),
+    );
+  if (!willUseNtlm) findings = findings.map((f) => (f.id === 'lm-response-sent' ? { ...f, fixes: [] } : f));
   return { ...report, findings: [...findings, ...outcome.findings], proxyChecks: outcome.checks };
+}
+
+/** Accounts ("profile|section") whose proxy refused NTLM: profile fixes must skip them. */
+export function accountsWithoutNtlm(report: DiagnosisReport | null): string[] {
+  return (report?.findings ?? [])
+    .filter((f) => f.id === 'proxy-offers-no-ntlm')
+    .map((f) => `${f.profile}|${f.account}`);
 }

@@ -1,16 +1,35 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileMachineLock } from '../adapters/node/file-machine-lock';
 import { JournalFileStore } from '../adapters/node/journal-file-store';
 import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
+import type { HttpProbe } from '../core/proxy-check/http-probe-port';
+import type { ProbeResult } from '../core/proxy-check/probe-result';
 import { RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
 import { copySample, tempDir } from '../test-support/sample-machines';
 import { simulatedContext } from './machine-context';
 import { WizardService } from './wizard-service';
 
-function setup(sample = 'xp-outlook2003-basic') {
+/** A proxy that answers 401 with the given schemes, whatever it is asked. */
+function fakeProbe(schemes: string[]): HttpProbe & { calls: number } {
+  const probe = {
+    calls: 0,
+    async probe(url: string): Promise<ProbeResult> {
+      probe.calls++;
+      return { url, status: 401, schemes, certificate: null, failure: null, elapsedMs: 1 };
+    },
+  };
+  return probe;
+}
+
+function setup(sample = 'xp-outlook2003-basic', probe?: HttpProbe) {
   const { dir } = copySample(sample);
+  if (probe)
+    writeFileSync(
+      join(dir, 'machine.json'),
+      JSON.stringify({ proxyEndpoints: { 'mail.contoso.com': '127.0.0.1:1' } }),
+    );
   const machine = SimulatedMachine.load({ machine: dir });
   const state = tempDir();
   const service = new WizardService({
@@ -21,6 +40,7 @@ function setup(sample = 'xp-outlook2003-basic') {
     resumeCommand: '"C:\\Apps\\wizard.exe" --resume-verify',
     appInfo: () => ({ mode: 'demo', version: 't', scenario: sample, scenarios: [], resumeAtVerify: false }),
     now: () => new Date('2026-11-25T10:00:00Z'),
+    probe,
   });
   return { machine, service, stateDir: join(state, 'state') };
 }
@@ -113,5 +133,31 @@ describe('WizardService', () => {
     if (other.status === 'rejected') expect(other.reason).toMatchObject({ kind: 'locked' });
     else expect(other.value.status).toBe('nothing-to-do');
     expect((await service['history:list']()).map((r) => r.state)).toEqual(['applied']);
+  });
+
+  it('a proxy that refuses NTLM: neither fix is offered, and plan/apply leave that account alone', async () => {
+    const probe = fakeProbe(['basic']);
+    const { service, machine } = setup('xp-outlook2003-basic', probe);
+    await service['scan:run']();
+    const checked = await service['proxy:check']();
+    expect(probe.calls).toBe(1);
+    const byId = Object.fromEntries(checked.findings.map((f) => [f.id, f.fixes]));
+    expect(byId['proxy-offers-no-ntlm']).toEqual([]);
+    expect(byId['proxy-auth-basic']).toEqual([]);
+    expect(byId['lm-response-sent']).toEqual([]);
+    const plan = await service['fix:plan']({ fixes: ['proxy-auth-ntlm'] });
+    expect(plan.changes).toEqual([]);
+    const before = readFileSync(machine.registryFile);
+    expect((await service['fix:apply']({ fixes: ['proxy-auth-ntlm'] })).status).toBe('nothing-to-do');
+    expect(readFileSync(machine.registryFile)).toEqual(before);
+  });
+
+  it('a proxy that offers NTLM keeps the recommended fixes', async () => {
+    const { service } = setup('xp-outlook2003-basic', fakeProbe(['negotiate', 'ntlm']));
+    await service['scan:run']();
+    const checked = await service['proxy:check']();
+    expect(checked.findings.find((f) => f.id === 'proxy-auth-basic')!.fixes).toEqual(['proxy-auth-ntlm']);
+    expect(checked.proxyChecks).toHaveLength(1);
+    expect((await service['fix:plan']({ fixes: ['proxy-auth-ntlm'] })).changes).toHaveLength(1);
   });
 });

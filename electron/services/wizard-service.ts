@@ -16,7 +16,10 @@ import { planBackConnectionHost } from '../core/fixes/back-connection-planner';
 import { buildPrf, encodePrf } from '../core/outlook/prf';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { serverGuides } from '../core/server-guides/guides';
-import { checkProxies, mergeProxyFindings } from './proxy-checks';
+import { accountsWithoutNtlm, checkProxies, mergeProxyFindings } from './proxy-checks';
+
+/** A person is waiting on the Scan step: a proxy that has not answered by then counts as unreachable. */
+const PROXY_CHECK_TIMEOUT_MS = 5_000;
 import { matchedServerEvents } from './server-tools';
 import type { AppInfo, ChannelArgs, ChannelResults, Channel } from '../shared/ipc-contract';
 import type { MachineContext } from './machine-context';
@@ -81,18 +84,19 @@ export class WizardService implements Handlers {
   }
 
   async 'scan:run'(): Promise<DiagnosisReport> {
+    this.proxyRefusedNtlm = [];
     return (await this.scan()).report;
   }
 
   async 'fix:plan'(req: ChannelArgs<'fix:plan'>[0]) {
     const { report, tree } = await this.scan();
-    return planFixes(report, tree, req);
+    return planFixes(report, tree, { ...req, skipAccounts: this.proxyRefusedNtlm });
   }
 
   async 'fix:apply'(req: ChannelArgs<'fix:apply'>[0]) {
     const outcome = await this.locked(`the wizard: apply ${req.fixes.join(' ')}`, async () => {
       const { report, tree } = await this.scan();
-      return this.engine.apply(planFixes(report, tree, req));
+      return this.engine.apply(planFixes(report, tree, { ...req, skipAccounts: this.proxyRefusedNtlm }));
     });
     if (outcome.changeId) this.sessionChanges.push(outcome.changeId);
     return outcome;
@@ -163,6 +167,8 @@ export class WizardService implements Handlers {
 
   /** Cancels a running proxy check (the person pressed Cancel). */
   private proxyAbort: AbortController | null = null;
+  /** Accounts whose proxy refused NTLM in the last check: never switched to NTLM. */
+  private proxyRefusedNtlm: string[] = [];
 
   async 'proxy:check'(): Promise<DiagnosisReport> {
     const report = this.lastScan ?? (await this.scan()).report;
@@ -172,10 +178,14 @@ export class WizardService implements Handlers {
     try {
       const outcome = await checkProxies(report, this.deps.machine, this.deps.probe ?? new HttpsProbe(), {
         signal: abort.signal,
+        timeoutMs: PROXY_CHECK_TIMEOUT_MS,
       });
       const merged = mergeProxyFindings(report, outcome);
-      if (!abort.signal.aborted) this.lastScan = merged;
-      if (this.firstScan === report) this.firstScan = merged;
+      if (!abort.signal.aborted) {
+        this.lastScan = merged;
+        this.proxyRefusedNtlm = accountsWithoutNtlm(merged);
+        if (this.firstScan === report) this.firstScan = merged;
+      }
       return merged;
     } finally {
       if (this.proxyAbort === abort) this.proxyAbort = null;

@@ -15,6 +15,7 @@ import { PrepareStep } from './steps/PrepareStep';
 import { ReportStep } from './steps/ReportStep';
 import { RestartStep } from './steps/RestartStep';
 import { ScanStep } from './steps/ScanStep';
+import { ServerView } from './steps/ServerView';
 import { SettingsStep } from './steps/SettingsStep';
 import { VerifyStep } from './steps/VerifyStep';
 import { WelcomeStep } from './steps/WelcomeStep';
@@ -58,7 +59,7 @@ export function App() {
         {view === 'wizard' ? <StepRail /> : null}
         <main id="main" className="content" tabIndex={-1}>
           <ErrorNotice />
-          {view === 'history' ? <HistoryView /> : <Step key={step} />}
+          {view === 'history' ? <HistoryView /> : view === 'server' ? <ServerView /> : <Step key={step} />}
         </main>
       </div>
     </div>

@@ -5,7 +5,12 @@
  */
 /* eslint-disable no-restricted-imports */
 export type { DiagnosisReport } from '../../electron/core/diagnosis/diagnosis-report';
-export type { Finding, FindingId, FixId, Severity } from '../../electron/core/diagnosis/finding';
+export type {
+  ClientFixId as FixId,
+  Finding,
+  FindingId,
+  Severity,
+} from '../../electron/core/diagnosis/finding';
 export type {
   ChangePlan,
   ChangeRecord,
@@ -20,14 +25,24 @@ export type {
 } from '../../electron/core/outlook/profile-model';
 export type { SerializedRegValue } from '../../electron/core/registry/reg-value';
 export type {
+  CertificateInfo,
+  ProbeFailure,
+  ProbeResult,
+  ProxyCheck,
+} from '../../electron/core/proxy-check/probe-result';
+export type {
   AppInfo,
   ApplyOutcome,
   Channel,
   ChannelArgs,
   ChannelResults,
+  GuideCommand,
+  GuideId,
+  MatchedServerEvent,
   RollbackOutcome,
   SavedReport,
   ScenarioInfo,
+  ServerGuide,
   StepName,
   WizardApi,
 } from '../../electron/shared/ipc-contract';

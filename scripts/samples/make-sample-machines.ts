@@ -11,6 +11,7 @@ import {
   long,
   lsa,
   mapi,
+  multi,
   outlook2003Install,
   put,
   string8,
@@ -165,6 +166,59 @@ const samples: Sample[] = [
         server: bin('6d00610069006c002e0063006f006e0074006f0073006f002e0063006f006d0000'),
         principal: 'msstd:mail.contoso.com',
         auth: bin('010000'),
+      });
+    },
+  },
+  {
+    // For the server troubleshooter: an Exchange 2003 front-end on Windows Server 2003 SP2 whose
+    // Application log holds EXPROX 1000 (falls back to NTLM) and MSExchange OWA 71 events.
+    id: 'exchange2003-frontend-events',
+    title: 'Windows Server 2003 + Exchange 2003 front-end: EXPROX 1000 and OWA 71 in the event log',
+    facts: {
+      events: [
+        {
+          source: 'EXPROX',
+          id: 1000,
+          time: '2026-01-12T08:14:03.000Z',
+          message:
+            'The front-end server authenticated to back-end server EXCH01.contoso.local using NTLM because Kerberos authentication failed.',
+        },
+        {
+          source: 'EXPROX',
+          id: 1000,
+          time: '2026-01-12T09:02:41.000Z',
+          message:
+            'The front-end server authenticated to back-end server EXCH02.contoso.local using NTLM because Kerberos authentication failed.',
+        },
+        {
+          source: 'MSExchange OWA',
+          id: 71,
+          time: '2026-01-12T09:30:12.000Z',
+          message:
+            'Outlook Web Access could not proxy the request to https://10.0.0.21/owa: the target Client Access server rejected the authentication (401).',
+        },
+      ],
+    },
+    build: (t) => {
+      put(t, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion', {
+        CurrentBuildNumber: sz('3790'),
+        CurrentVersion: sz('5.2'),
+        CSDVersion: sz('Service Pack 2'),
+        ProductName: sz('Microsoft Windows Server 2003'),
+        RegisteredOrganization: sz('Contoso'),
+        RegisteredOwner: sz('Contoso IT'),
+        SystemRoot: sz('C:\\WINDOWS'),
+      });
+      put(t, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Exchange\\Setup', {
+        MsiProductMajor: dword(6),
+        MsiProductMinor: dword(5),
+        MsiBuildMajor: dword(7638),
+        Services: sz('C:\\Program Files\\Exchsrvr'),
+      });
+      lsa(t, { LmCompatibilityLevel: dword(2) });
+      // An earlier administrator already added one name (KB896861); the fix merges into it.
+      put(t, 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0', {
+        BackConnectionHostNames: multi('owa.contoso.com'),
       });
     },
   },

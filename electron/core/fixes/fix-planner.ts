@@ -20,6 +20,8 @@ export interface PlanRequest {
    * PC, so it does not wait for an NTLM account in the running account's own profiles.
    */
   readonly machineWide?: boolean;
+  /** Accounts ("profile|section") left out of proxy-auth-ntlm: their proxy refuses NTLM. */
+  readonly skipAccounts?: readonly string[];
 }
 
 function change(
@@ -73,6 +75,7 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
       for (const p of profiles) {
         for (const a of p.accounts) {
           if (!a.rpcOverHttp.enabled || a.rpcOverHttp.authSchemeValue !== ROHAUTH.BASIC) continue;
+          if (req.skipAccounts?.includes(`${p.name}|${a.section}`)) continue;
           const before = tree.getValue(a.sectionPath, AUTH_SCHEME_VALUE);
           const after = encodeMapiValue({ kind: 'long', value: ROHAUTH.NTLM }, before);
           changes.push(

@@ -18,6 +18,12 @@ const PRESENT: Record<Channel, true> = {
   'report:save': true,
   'demo:load-scenario': true,
   'demo:set-outlook': true,
+  'proxy:check': true,
+  'proxy:cancel': true,
+  'prf:save': true,
+  'server:guides': true,
+  'server:events': true,
+  'server:add-backconnection': true,
 };
 
 export const CHANNELS = Object.keys(PRESENT) as Channel[];

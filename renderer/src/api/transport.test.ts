@@ -38,7 +38,8 @@ describe('HTTP transport (browser demo host)', () => {
     const api = createHttpApi({ token: 't', fetch: vi.fn() });
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     expect(CHANNELS).toContain('demo:set-outlook');
-    expect(CHANNELS).toHaveLength(13);
+    expect(CHANNELS).toContain('server:add-backconnection');
+    expect(CHANNELS).toHaveLength(19);
   });
 
   it('maps {ok:false} replies to ApiError with the kind', async () => {

@@ -5,10 +5,14 @@ import { ErrorIcon, InfoIcon, WarningIcon } from '../icons';
 interface Props {
   readonly finding: Finding;
   readonly technician: boolean;
+  /** For a Basic finding: the proxy's answer that it offers no NTLM (so NTLM is not offered here). */
+  readonly noNtlm?: Finding;
+  /** For the LAN Manager finding: its fix is held back because no account can use NTLM yet. */
+  readonly lmWithheld?: boolean;
 }
 
 function factText(v: string | number | boolean | null): string {
-  return v === null ? '—' : String(v);
+  return v === null || v === '' ? '—' : String(v);
 }
 
 function Pair({ term, value }: { term: string; value: string }) {
@@ -23,13 +27,25 @@ function Pair({ term, value }: { term: string; value: string }) {
 }
 
 /** One finding in plain words: what is wrong, why Outlook prompts, what will change, and the KB. */
-export function FindingCard({ finding, technician }: Props) {
+export function FindingCard({ finding, technician, noNtlm, lmWithheld }: Props) {
   const { t } = useTranslation();
-  const values = {
-    ...Object.fromEntries(Object.entries(finding.facts).map(([k, v]) => [k, factText(v)])),
+  const facts = finding.facts;
+  const values: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, factText(v)])),
     profile: finding.profile ?? '',
   };
+  // Sentences that depend on a fact, worded here so each language reads naturally.
+  if (finding.id === 'proxy-unreachable')
+    values.stageText = t(`findings.proxyStage.${String(facts.stage)}`, {
+      defaultValue: t('findings.proxyStage.other'),
+    });
+  if (finding.id === 'proxy-certificate-name-mismatch')
+    values.nameNote = facts.onlyInAltNames
+      ? t('findings.certNames.altOnly')
+      : t('findings.certNames.missing');
   const base = `findings.items.${finding.id}`;
+  const withheld =
+    finding.id === 'proxy-auth-basic' && !finding.fixes.includes('proxy-auth-ntlm') ? noNtlm : undefined;
   const Icon =
     finding.severity === 'error' ? ErrorIcon : finding.severity === 'warning' ? WarningIcon : InfoIcon;
   return (
@@ -47,8 +63,22 @@ export function FindingCard({ finding, technician }: Props) {
         <dt>{t('findings.why')}</dt>
         <dd>{t(`${base}.why`, values)}</dd>
         <dt>{t('findings.change')}</dt>
-        <dd>{t(`${base}.change`, values)}</dd>
+        <dd>
+          {withheld
+            ? t('findings.basicNoNtlm.change', {
+                ...values,
+                schemes: factText(withheld.facts.schemes ?? null),
+              })
+            : lmWithheld
+              ? t('findings.lmNotYet.change', values)
+              : t(`${base}.change`, values)}
+        </dd>
       </dl>
+      {withheld ? (
+        <p className="notice warn" data-testid="no-ntlm-notice">
+          {t('findings.basicNoNtlm.notice', { proxyServer: values.proxyServer ?? '' })}
+        </p>
+      ) : null}
       <p className="kb">{t('findings.kb', { kb: finding.kb })}</p>
       {technician ? (
         <dl className="raw">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { GlobeIcon, HistoryIcon, ShieldIcon } from '../icons';
+import { GlobeIcon, HistoryIcon, ServerIcon, ShieldIcon } from '../icons';
 import { LOCALES, type Locale } from '../store/model';
 import { useWizard } from '../store/store-context';
 
@@ -9,6 +9,7 @@ export function Header() {
   const setLocale = useWizard((s) => s.setLocale);
   const view = useWizard((s) => s.view);
   const openHistory = useWizard((s) => s.openHistory);
+  const openServer = useWizard((s) => s.openServer);
   return (
     <header className="app-header">
       <div className="brand">
@@ -27,6 +28,16 @@ export function Header() {
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          className="button subtle"
+          data-testid="nav-server"
+          aria-pressed={view === 'server'}
+          onClick={() => void openServer()}
+        >
+          <ServerIcon />
+          {t('nav.server')}
+        </button>
         <button
           type="button"
           className="button subtle"

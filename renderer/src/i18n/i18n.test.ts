@@ -107,9 +107,18 @@ describe('translations', () => {
       'outlook-running',
       'profile-unreadable',
       'no-outlook-profiles',
+      'proxy-offers-no-ntlm',
+      'proxy-unreachable',
+      'proxy-certificate-name-mismatch',
+      'proxy-certificate-untrusted',
     ];
     const severities: Severity[] = ['error', 'warning', 'info'];
-    const fixes: FixId[] = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'];
+    const fixes: Array<FixId | 'backconnection-host'> = [
+      'proxy-auth-ntlm',
+      'lmcompat-3',
+      'lmcompat-2',
+      'backconnection-host',
+    ];
     const states: ChangeState[] = [
       'pending',
       'applied',
@@ -132,6 +141,11 @@ describe('translations', () => {
       'history',
       'undo',
       'demo',
+      'proxy',
+      'prf',
+      'guides',
+      'events',
+      'backconnection',
     ];
     const keys = [
       ...findingIds.flatMap((id) =>
@@ -168,6 +182,14 @@ describe('translations', () => {
       ...['basic', 'ntlm', 'negotiate', 'other', 'none'].map((s) => `proxy.scheme.${s}`),
       ...['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7', 'o8'].map((k) => `manual.outlook.${k}`),
       ...['r1', 'r2', 'r3', 'r4', 'r5'].map((k) => `manual.registry.${k}`),
+      ...['dns', 'tcp', 'tls', 'timeout', 'http', 'cancelled', 'other'].map(
+        (s) => `findings.proxyStage.${s}`,
+      ),
+      ...['applied', 'nothing-to-do', 'blocked', 'elevation-declined', 'failed-rolled-back', 'error'].map(
+        (s) => `server.fix.result.${s}`,
+      ),
+      ...['cmd', 'powershell'].map((s) => `server.shell.${s}`),
+      ...['cancelled', 'failed'].map((s) => `proxyCheck.${s}`),
       'language.en',
       'language.zh-CN',
     ];

@@ -129,3 +129,22 @@ export function PrinterIcon(p: IconProps) {
     </Icon>
   );
 }
+
+export function ServerIcon(p: IconProps) {
+  return (
+    <Icon {...p}>
+      <rect x="3" y="3" width="14" height="5.5" rx="1" />
+      <rect x="3" y="11.5" width="14" height="5.5" rx="1" />
+      <path d="M6 5.75h.01M6 14.25h.01M9.5 5.75h4M9.5 14.25h4" />
+    </Icon>
+  );
+}
+
+export function CopyIcon(p: IconProps) {
+  return (
+    <Icon {...p}>
+      <rect x="7" y="7" width="10" height="10" rx="1.5" />
+      <path d="M13 7V4.5A1.5 1.5 0 0 0 11.5 3h-7A1.5 1.5 0 0 0 3 4.5v7A1.5 1.5 0 0 0 4.5 13H7" />
+    </Icon>
+  );
+}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PrfPanel } from '../components/PrfPanel';
 import { StepFrame } from '../components/StepFrame';
 import { ListIcon, WrenchIcon } from '../icons';
 import { useWizard } from '../store/store-context';
@@ -7,6 +8,7 @@ export function ChooseStep() {
   const { t } = useTranslation();
   const choose = useWizard((s) => s.chooseMode);
   const goTo = useWizard((s) => s.goTo);
+  const technician = useWizard((s) => s.audience === 'technician');
   return (
     <StepFrame testId="step-choose" title={t('choose.title')} lead={t('choose.lead')}>
       <div className="big-choices">
@@ -31,6 +33,7 @@ export function ChooseStep() {
           <span className="choice-text">{t('choose.manualText')}</span>
         </button>
       </div>
+      {technician ? <PrfPanel /> : null}
       <div className="actions">
         <button type="button" className="button" onClick={() => goTo('settings')}>
           {t('nav.back')}

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import type { Finding } from '../contract';
 import { FindingCard } from '../components/FindingCard';
+import { ProxyAnswerPanel } from '../components/ProxyAnswerPanel';
 import { StepFrame } from '../components/StepFrame';
-import { CheckIcon } from '../icons';
-import { actionable } from '../store/model';
+import { CheckIcon, InfoIcon } from '../icons';
+import { actionable, lmFixUsable } from '../store/model';
 import { useWizard } from '../store/store-context';
 
 export function FindingsStep() {
@@ -15,10 +17,46 @@ export function FindingsStep() {
   const scan = useWizard((s) => s.scan);
   const goTo = useWizard((s) => s.goTo);
   const busy = useWizard((s) => s.busy);
+  const proxyCheck = useWizard((s) => s.proxyCheck);
   if (!report) return null;
+  const noNtlmFor = (f: Finding) =>
+    report.findings.find(
+      (x) => x.id === 'proxy-offers-no-ntlm' && x.profile === f.profile && x.account === f.account,
+    );
+  const card = (f: Finding, i: number) => (
+    <FindingCard
+      key={`${f.id}-${i}`}
+      finding={f}
+      technician={technician}
+      noNtlm={f.id === 'proxy-auth-basic' ? noNtlmFor(f) : undefined}
+      lmWithheld={f.id === 'lm-response-sent' && !lmUsable}
+    />
+  );
+  const proxyNote =
+    proxyCheck.status === 'cancelled' || proxyCheck.status === 'failed' ? (
+      <div
+        className="notice info"
+        data-testid="proxy-check-note"
+        data-status={proxyCheck.status}
+        role="status"
+      >
+        <InfoIcon />
+        <div>
+          <p>{t(`proxyCheck.${proxyCheck.status}`)}</p>
+          {proxyCheck.message ? (
+            <p className="detail">{t('errors.details', { message: proxyCheck.message })}</p>
+          ) : null}
+        </div>
+      </div>
+    ) : null;
+  const answers = technician && report.proxyChecks ? <ProxyAnswerPanel checks={report.proxyChecks} /> : null;
   const problems = actionable(report.findings);
   const notes = report.findings.filter((f) => f.severity === 'info');
-  const offersLm = report.findings.some((f) => f.fixes.includes('lmcompat-3'));
+  const lmUsable = lmFixUsable(
+    report,
+    report.findings.some((f) => f.fixes.includes('proxy-auth-ntlm')),
+  );
+  const offersLm = lmUsable && report.findings.some((f) => f.fixes.includes('lmcompat-3'));
 
   if (problems.length === 0) {
     return (
@@ -27,9 +65,9 @@ export function FindingsStep() {
           <CheckIcon />
           <p>{t('findings.noneText')}</p>
         </div>
-        {notes.map((f, i) => (
-          <FindingCard key={`${f.id}-${i}`} finding={f} technician={technician} />
-        ))}
+        {proxyNote}
+        {notes.map(card)}
+        {answers}
         <div className="actions">
           <button type="button" className="button primary" onClick={() => goTo('report')}>
             {t('findings.toReport')}
@@ -44,11 +82,9 @@ export function FindingsStep() {
 
   return (
     <StepFrame testId="step-findings" title={t('findings.title')} lead={t('findings.lead')}>
-      <div className="finding-list">
-        {[...problems, ...notes].map((f, i) => (
-          <FindingCard key={`${f.id}-${i}`} finding={f} technician={technician} />
-        ))}
-      </div>
+      {proxyNote}
+      <div className="finding-list">{[...problems, ...notes].map(card)}</div>
+      {answers}
       {technician && offersLm ? (
         <fieldset className="choice-inline">
           <legend>{t('findings.lmChoice')}</legend>

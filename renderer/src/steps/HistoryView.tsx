@@ -42,6 +42,7 @@ export function HistoryView() {
   const undo = useWizard((s) => s.undo);
   const close = useWizard((s) => s.closeHistory);
   const technician = useWizard((s) => s.audience === 'technician');
+  const fromServer = useWizard((s) => s.returnView === 'server');
   const when = (r: ChangeRecord) => new Date(r.createdAt).toLocaleString(i18n.language);
   return (
     <StepFrame
@@ -52,7 +53,7 @@ export function HistoryView() {
     >
       <div className="actions">
         <button type="button" className="button" data-testid="nav-wizard" onClick={close}>
-          {t('nav.wizard')}
+          {fromServer ? t('nav.backToServer') : t('nav.wizard')}
         </button>
       </div>
       <ResultLine />

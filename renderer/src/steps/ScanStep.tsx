@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ProxyCheckProgress } from '../components/ProxyCheckProgress';
 import { StepFrame } from '../components/StepFrame';
 import { useWizard } from '../store/store-context';
 
@@ -7,6 +8,7 @@ export function ScanStep() {
   const busy = useWizard((s) => s.busy);
   const error = useWizard((s) => s.error);
   const scan = useWizard((s) => s.scan);
+  const proxyEnabled = useWizard((s) => s.proxyCheckEnabled);
   const running = busy === 'scan';
   return (
     <StepFrame testId="step-scan" title={t('scan.title')} lead={t('scan.lead')}>
@@ -24,9 +26,11 @@ export function ScanStep() {
           <li>{t('scan.items.outlook')}</li>
           <li>{t('scan.items.profiles')}</li>
           <li>{t('scan.items.lsa')}</li>
+          {proxyEnabled ? <li>{t('scan.items.proxy')}</li> : null}
         </ul>
+        <ProxyCheckProgress />
       </div>
-      {error && !running ? (
+      {error && !running && busy !== 'proxy' ? (
         <div className="actions">
           <button type="button" className="button primary" onClick={() => void scan()}>
             {t('scan.retry')}

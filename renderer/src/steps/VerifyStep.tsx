@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisReport } from '../contract';
+import { ProxyCheckProgress } from '../components/ProxyCheckProgress';
 import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, WarningIcon } from '../icons';
 import { actionable } from '../store/model';
@@ -22,7 +23,7 @@ export function VerifyStep() {
   const mode = useWizard((s) => s.mode);
   const verify = useWizard((s) => s.verify);
   const goTo = useWizard((s) => s.goTo);
-  const scanning = busy === 'verify';
+  const scanning = busy === 'verify' || busy === 'proxy';
 
   const scheme = (r: DiagnosisReport | null, section: string) => {
     const a = r?.profiles.flatMap((p) => p.accounts).find((x) => x.section === section);
@@ -75,6 +76,7 @@ export function VerifyStep() {
             <div className="progress-fill" />
           </div>
           <p>{t('verify.working')}</p>
+          <ProxyCheckProgress />
         </div>
       ) : null}
       {after ? (

@@ -9,6 +9,8 @@ export function WelcomeStep() {
   const setAudience = useWizard((s) => s.setAudience);
   const start = useWizard((s) => s.start);
   const busy = useWizard((s) => s.busy);
+  const proxyCheck = useWizard((s) => s.proxyCheckEnabled);
+  const setProxyCheck = useWizard((s) => s.setProxyCheckEnabled);
   return (
     <StepFrame testId="step-welcome" title={t('welcome.title')} lead={t('welcome.lead')} icon={<MailIcon />}>
       <fieldset className="choice-group">
@@ -44,6 +46,20 @@ export function WelcomeStep() {
           </span>
         </label>
       </fieldset>
+      {audience === 'technician' ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="proxy-check-toggle"
+            checked={proxyCheck}
+            onChange={(e) => setProxyCheck(e.target.checked)}
+          />
+          <span>
+            {t('welcome.proxyCheck')}
+            <span className="choice-text">{t('welcome.proxyCheckHint')}</span>
+          </span>
+        </label>
+      ) : null}
       <ul className="promises">
         <li>{t('welcome.promise1')}</li>
         <li>{t('welcome.promise2')}</li>

@@ -42,7 +42,25 @@ export function recommendedFixes(report: DiagnosisReport): FixId[] {
   const wanted = new Set<FixId>();
   for (const f of report.findings) if (f.fixes[0]) wanted.add(f.fixes[0]);
   if (wanted.has('lmcompat-3')) wanted.delete('lmcompat-2');
+  if (!lmFixUsable(report, wanted.has('proxy-auth-ntlm'))) {
+    wanted.delete('lmcompat-3');
+    wanted.delete('lmcompat-2');
+  }
   return FIX_ORDER.filter((id) => wanted.has(id));
+}
+
+/**
+ * The LAN Manager level only matters for an account that signs in to its proxy with NTLM, now
+ * or after the NTLM fix (the planner refuses it otherwise). When the proxy offers no NTLM and
+ * no account uses it, raising the level would change nothing for Outlook.
+ */
+export function lmFixUsable(report: DiagnosisReport, withNtlmFix: boolean): boolean {
+  return (
+    withNtlmFix ||
+    report.profiles.some((p) =>
+      p.accounts.some((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.authScheme === 'ntlm'),
+    )
+  );
 }
 
 /** A DWORD-ish value read from a serialized registry value (REG_DWORD or little-endian binary). */

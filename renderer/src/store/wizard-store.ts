@@ -3,6 +3,7 @@ import type { DiagnosisReport } from '../contract';
 import type { FixId } from '../contract';
 import type { ChangePlan, ChangeRecord } from '../contract';
 import type { AppInfo, ApplyOutcome, RollbackOutcome, SavedReport, WizardApi } from '../contract';
+import type { GuideId, MatchedServerEvent, ServerGuide } from '../contract';
 import { toApiError } from '../api/api-error';
 import { actionable, recommendedFixes, type Audience, type Locale, type StepId } from './model';
 
@@ -18,7 +19,12 @@ export type Busy =
   | 'restart-windows'
   | 'history'
   | 'undo'
-  | 'demo';
+  | 'demo'
+  | 'proxy'
+  | 'prf'
+  | 'guides'
+  | 'events'
+  | 'backconnection';
 
 /** What went wrong, where: `kind` picks the explanation, `message` is the raw detail. */
 export interface WizardError {
@@ -31,11 +37,39 @@ export type HistoryResult =
   | { readonly changeId: string; readonly ok: true; readonly outcome: RollbackOutcome }
   | { readonly changeId: string; readonly ok: false; readonly kind: string; readonly message: string };
 
+/** Where the proxy check of this scan stands; `failed`/`cancelled` mean the plain scan is shown. */
+export interface ProxyCheckState {
+  readonly status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  readonly kind?: string;
+  readonly message?: string;
+}
+
+/** The names typed into a server guide, as last sent to `server:guides`. */
+export interface GuideParams {
+  readonly server?: string;
+  readonly fqdn?: string;
+}
+
+export interface SavedPrf {
+  readonly profile: string;
+  readonly path: string;
+  readonly text: string;
+  readonly account: string;
+}
+
+export type BackConnectionResult =
+  | { readonly host: string; readonly ok: true; readonly outcome: ApplyOutcome }
+  | { readonly host: string; readonly ok: false; readonly kind: string; readonly message: string };
+
+export type View = 'wizard' | 'history' | 'server';
+
 export interface WizardState {
   readonly appInfo: AppInfo | null;
   readonly audience: Audience;
   readonly locale: Locale;
-  readonly view: 'wizard' | 'history';
+  readonly view: View;
+  /** Where "back" from History leads. */
+  readonly returnView: 'wizard' | 'server';
   readonly step: StepId;
   readonly busy: Busy | null;
   readonly error: WizardError | null;
@@ -59,6 +93,21 @@ export interface WizardState {
   readonly history: readonly ChangeRecord[];
   readonly historyLoaded: boolean;
   readonly historyResult: HistoryResult | null;
+  /** Ask the Exchange proxy after each scan (on by default). */
+  readonly proxyCheckEnabled: boolean;
+  readonly proxyCheck: ProxyCheckState;
+  readonly prf: SavedPrf | null;
+  /** Server troubleshooter: the guides in `guidesLocale`, filled in with `guideParams`. */
+  readonly guides: readonly ServerGuide[] | null;
+  readonly guidesLocale: Locale | null;
+  readonly guideParams: GuideParams;
+  /** A `server:guides` call is under way (kept apart from `busy`, which the wizard's steps use). */
+  readonly guidesLoading: boolean;
+  /** The service refused the typed names (shown next to the fields). */
+  readonly guideParamsError: { readonly kind: string; readonly message: string } | null;
+  readonly serverEvents: readonly MatchedServerEvent[] | null;
+  readonly guide: GuideId | null;
+  readonly backConnection: BackConnectionResult | null;
 }
 
 export interface WizardActions {
@@ -92,6 +141,17 @@ export interface WizardActions {
   demoLoadScenario(scenario: string): Promise<void>;
   demoSetOutlook(running: boolean): Promise<void>;
   dismissError(): void;
+  setProxyCheckEnabled(on: boolean): void;
+  cancelProxyCheck(): void;
+  savePrf(profile: string): Promise<void>;
+  openServer(): Promise<void>;
+  closeServer(): void;
+  loadGuides(params?: GuideParams): Promise<boolean>;
+  loadServerEvents(): Promise<void>;
+  openGuide(id: GuideId | null): void;
+  addBackConnection(host: string): Promise<void>;
+  /** Puts a text (a command line) on the clipboard; false when that was refused. */
+  copyText(text: string): Promise<boolean>;
 }
 
 export type WizardStore = StoreApi<WizardState & WizardActions>;
@@ -141,7 +201,17 @@ const fresh = {
   saved: null,
   copyStatus: 'idle' as const,
   historyResult: null,
+  proxyCheck: { status: 'idle' } as ProxyCheckState,
+  prf: null,
+  backConnection: null,
 };
+
+/** True when some account of the scan uses an Exchange proxy the check could ask. */
+export function usesProxy(report: DiagnosisReport): boolean {
+  return report.profiles.some((p) =>
+    p.accounts.some((a) => a.rpcOverHttp.enabled && !!a.rpcOverHttp.proxyServer),
+  );
+}
 
 export async function defaultWriteClipboard(text: string): Promise<void> {
   try {
@@ -169,6 +239,8 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
   const writeClipboard = deps.writeClipboard ?? defaultWriteClipboard;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let polling = false;
+  /** Ends the wait for a running proxy check at once (the person pressed Cancel). */
+  let stopProxyWait: (() => void) | null = null;
 
   return createStore<WizardState & WizardActions>()((set, get) => {
     /** Runs one call with `busy` set; failures land in `error` and resolve to null. */
@@ -189,6 +261,37 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
       if (pollTimer !== null) clearInterval(pollTimer);
       pollTimer = null;
       if (get().waitingForOutlook) set({ waitingForOutlook: false });
+    }
+
+    /**
+     * Asks the Exchange proxies what they offer (no password is sent) and returns the scan with
+     * the proxy findings. Cancelled or failed: the plain scan, and `proxyCheck` says why.
+     */
+    async function checkProxy(report: DiagnosisReport): Promise<DiagnosisReport> {
+      if (!get().proxyCheckEnabled || !usesProxy(report)) {
+        set({ proxyCheck: { status: 'idle' } });
+        return report;
+      }
+      set({ busy: 'proxy', proxyCheck: { status: 'running' } });
+      const cancelled = new Promise<null>((resolve) => {
+        stopProxyWait = () => resolve(null);
+      });
+      try {
+        const merged = await Promise.race([api['proxy:check'](), cancelled]);
+        if (!merged) {
+          set({ proxyCheck: { status: 'cancelled' } });
+          return report;
+        }
+        set({ proxyCheck: { status: 'done' } });
+        return merged;
+      } catch (e) {
+        const err = toApiError(e);
+        set({ proxyCheck: { status: 'failed', kind: err.kind, message: err.message } });
+        return report;
+      } finally {
+        stopProxyWait = null;
+        if (get().busy === 'proxy') set({ busy: null });
+      }
     }
 
     function saveSnapshot() {
@@ -224,6 +327,15 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
       locale: deps.initialLocale ?? 'en',
       history: [],
       historyLoaded: false,
+      returnView: 'wizard',
+      proxyCheckEnabled: true,
+      guides: null,
+      guidesLocale: null,
+      guideParams: {},
+      guidesLoading: false,
+      guideParamsError: null,
+      serverEvents: null,
+      guide: null,
 
       async init() {
         const info = await run('init', () => api['app:info']());
@@ -258,6 +370,9 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
 
       setLocale(locale) {
         set({ locale });
+        // Guide texts come from the service in one language: fetch them again (now if on
+        // screen, else when the server view next opens).
+        if (get().view === 'server' && get().guides && get().guidesLocale !== locale) void get().loadGuides();
         try {
           storage?.setItem(LOCALE_KEY, locale);
         } catch {
@@ -285,9 +400,10 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
           return r;
         });
         if (!report) return;
+        const checked = await checkProxy(report);
         set({
-          report,
-          selectedFixes: recommendedFixes(report),
+          report: checked,
+          selectedFixes: recommendedFixes(checked),
           plan: null,
           outcome: null,
           afterReport: null,
@@ -418,8 +534,10 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
 
       async verify() {
         set({ step: 'verify' });
-        const after = await run('verify', () => api['scan:run']());
-        if (!after) return;
+        const scanned = await run('verify', () => api['scan:run']());
+        if (!scanned) return;
+        // Compare like with like: when the first scan asked the proxy, the re-check does too.
+        const after = get().report?.proxyChecks ? await checkProxy(scanned) : scanned;
         set({
           afterReport: after,
           report: get().report ?? after,
@@ -452,11 +570,20 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
 
       async openHistory() {
         stopPoll();
-        set({ view: 'history', historyResult: null });
+        const from = get().view;
+        set({
+          view: 'history',
+          historyResult: null,
+          ...(from !== 'history' ? { returnView: from === 'server' ? 'server' : 'wizard' } : {}),
+        });
         await get().loadHistory();
       },
 
       closeHistory() {
+        if (get().returnView === 'server') {
+          set({ view: 'server' });
+          return;
+        }
         set({ view: 'wizard' });
         if (get().step === 'prepare' && get().outlookRunning) get().waitForOutlookClosed();
       },
@@ -492,7 +619,7 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
         const info = await run('demo', () => api['demo:load-scenario']({ scenario }));
         if (!info) return;
         storage?.removeItem(RESUME_KEY);
-        set({ ...fresh, appInfo: info, history: [], historyLoaded: false });
+        set({ ...fresh, appInfo: info, history: [], historyLoaded: false, serverEvents: null, guide: null });
         await get().checkOutlook();
       },
 
@@ -506,6 +633,102 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
 
       dismissError() {
         set({ error: null });
+      },
+
+      setProxyCheckEnabled(on) {
+        set({ proxyCheckEnabled: on });
+      },
+
+      cancelProxyCheck() {
+        if (!stopProxyWait) return;
+        stopProxyWait();
+        // Tell the service too, so its requests stop; the wizard does not wait for that.
+        void api['proxy:cancel']().catch(() => undefined);
+      },
+
+      async savePrf(profile) {
+        set({ prf: null });
+        const saved = await run('prf', () => api['prf:save']({ profile }));
+        if (saved) set({ prf: { profile, ...saved } });
+      },
+
+      async openServer() {
+        stopPoll();
+        set({ view: 'server', error: null });
+        await Promise.all([
+          get().guides && get().guidesLocale === get().locale ? Promise.resolve(true) : get().loadGuides(),
+          get().loadServerEvents(),
+        ]);
+      },
+
+      closeServer() {
+        set({ view: 'wizard', guide: null });
+        if (get().step === 'prepare' && get().outlookRunning) get().waitForOutlookClosed();
+      },
+
+      async loadGuides(params) {
+        const next = params ?? get().guideParams;
+        const locale = get().locale;
+        const req = {
+          locale,
+          ...(next.server ? { server: next.server } : {}),
+          ...(next.fqdn ? { fqdn: next.fqdn } : {}),
+        };
+        set({ guidesLoading: true, guideParamsError: null });
+        try {
+          const guides = await api['server:guides'](req);
+          set({ guides, guidesLocale: locale, guideParams: { server: req.server, fqdn: req.fqdn } });
+          return true;
+        } catch (e) {
+          const err = toApiError(e);
+          // Refused names are the person's to correct, not an error of the wizard.
+          if (params && (err.kind === 'invalid-request' || err.kind === 'usage')) {
+            set({ guideParamsError: { kind: err.kind, message: err.message } });
+          } else {
+            set({ error: { action: 'guides', kind: err.kind, message: err.message } });
+          }
+          return false;
+        } finally {
+          set({ guidesLoading: false });
+        }
+      },
+
+      async loadServerEvents() {
+        try {
+          const events = await api['server:events']();
+          set({ serverEvents: events });
+        } catch (e) {
+          const err = toApiError(e);
+          set({ serverEvents: [], error: { action: 'events', kind: err.kind, message: err.message } });
+        }
+      },
+
+      openGuide(id) {
+        set({ guide: id, backConnection: null });
+      },
+
+      async copyText(text) {
+        try {
+          await writeClipboard(text);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+
+      async addBackConnection(host) {
+        set({ busy: 'backconnection', backConnection: null, error: null });
+        try {
+          const outcome = await api['server:add-backconnection']({ host });
+          set({ backConnection: { host, ok: true, outcome } });
+        } catch (e) {
+          const err = toApiError(e);
+          set({ backConnection: { host, ok: false, kind: err.kind, message: err.message } });
+        } finally {
+          if (get().busy === 'backconnection') set({ busy: null });
+        }
+        // History shows the change; keep its list current.
+        if (get().historyLoaded) await get().loadHistory();
       },
     };
   });

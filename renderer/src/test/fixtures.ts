@@ -1,10 +1,16 @@
+import { ApiError } from '../api/api-error';
 import type {
   AppInfo,
   ApplyOutcome,
   ChangePlan,
   ChangeRecord,
   DiagnosisReport,
+  Finding,
+  GuideId,
+  MatchedServerEvent,
+  ProxyCheck,
   RpcOverHttpSettings,
+  ServerGuide,
   WizardApi,
 } from '../contract';
 
@@ -192,6 +198,166 @@ export function appInfo(patch: Partial<AppInfo> = {}): AppInfo {
   };
 }
 
+/** What the fake Exchange proxy answers: Basic only, Basic + NTLM, or nothing until cancelled. */
+export type FakeProxy = 'ntlm' | 'no-ntlm' | 'hang' | 'fail';
+
+const URL_RPC = 'https://mail.contoso.com/rpc/rpcproxy.dll';
+
+export function proxyCheck(schemes: readonly string[], patch: Partial<ProxyCheck> = {}): ProxyCheck {
+  return {
+    proxyServer: 'mail.contoso.com',
+    usedBy: [{ profile: 'Outlook', account: SECTION }],
+    result: {
+      url: URL_RPC,
+      status: 401,
+      schemes,
+      certificate: {
+        subjectCommonName: 'mail.contoso.com',
+        altNames: ['mail.contoso.com', 'autodiscover.contoso.com'],
+        issuer: 'Contoso Root CA',
+        validTo: 'Jan  1 00:00:00 2030 GMT',
+        trusted: true,
+        trustError: null,
+        matchesHost: true,
+      },
+      failure: null,
+      elapsedMs: 42,
+    },
+    skipped: null,
+    ...patch,
+  };
+}
+
+export const NO_NTLM: Finding = {
+  id: 'proxy-offers-no-ntlm',
+  severity: 'error',
+  kb: 'KB820281',
+  profile: 'Outlook',
+  account: SECTION,
+  fixes: [],
+  facts: { proxyServer: 'mail.contoso.com', url: URL_RPC, schemes: 'basic' },
+};
+
+/** The broken XP report after `proxy:check`, the way the service merges it. */
+export function withProxyAnswer(report: DiagnosisReport, proxy: 'ntlm' | 'no-ntlm'): DiagnosisReport {
+  if (proxy === 'ntlm') return { ...report, proxyChecks: [proxyCheck(['basic', 'ntlm', 'negotiate'])] };
+  const findings = report.findings.map((f) =>
+    f.id === 'proxy-auth-basic' ? { ...f, fixes: f.fixes.filter((x) => x !== 'proxy-auth-ntlm') } : f,
+  );
+  return { ...report, findings: [...findings, NO_NTLM], proxyChecks: [proxyCheck(['basic'])] };
+}
+
+const NETBIOS = /^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/;
+const HOST =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/** Four guides shaped like the service's, with the names filled into the commands. */
+export function fakeGuides(locale: 'en' | 'zh-CN', server = '<SERVER>', fqdn = '<FQDN>'): ServerGuide[] {
+  const zh = locale === 'zh-CN';
+  const guide = (
+    id: GuideId,
+    events: ServerGuide['events'],
+    commands: ServerGuide['commands'],
+    productFix: ServerGuide['productFix'] = null,
+  ): ServerGuide => ({
+    id,
+    kb: id.startsWith('kb') ? [id.toUpperCase()] : [],
+    events,
+    title: `${zh ? '指南' : 'Guide'} ${id}`,
+    symptom: `${zh ? '症状' : 'Symptom of'} ${id}`,
+    meaning: `${zh ? '含义' : 'Meaning of'} ${id}`,
+    checks: [`${id} check one`, `${id} check two`],
+    commands,
+    productFix,
+    productFixText: `${id} product fix text`,
+  });
+  return [
+    guide(
+      'exprox-1000',
+      [{ source: 'EXPROX', id: 1000 }],
+      [{ label: 'IIS 6 providers', shell: 'cmd', command: 'cscript adsutil.vbs GET W3SVC/1/ROOT' }],
+    ),
+    guide(
+      'kb914137',
+      [],
+      [
+        { label: 'List SPNs', shell: 'cmd', command: `setspn -L ${server}` },
+        { label: 'Add SPN', shell: 'cmd', command: `setspn -S SMTPSVC/${fqdn} ${server}` },
+      ],
+      'backconnection-host',
+    ),
+    guide(
+      'owa-71',
+      [{ source: 'MSExchange OWA', id: 71 }],
+      [
+        {
+          label: 'Set InternalUrl',
+          shell: 'powershell',
+          command: `Set-OwaVirtualDirectory -Identity "${server}\\owa (Default Web Site)" -InternalUrl "https://${fqdn}/owa"`,
+        },
+      ],
+    ),
+    guide('kb183545', [], []),
+  ];
+}
+
+export const SERVER_EVENTS: readonly MatchedServerEvent[] = [
+  {
+    source: 'EXPROX',
+    id: 1000,
+    time: '2026-01-12T08:14:03.000Z',
+    message: 'Fell back to NTLM.',
+    guide: 'exprox-1000',
+  },
+  { source: 'MSExchange OWA', id: 71, time: '2026-01-12T09:30:12.000Z', guide: 'owa-71' },
+];
+
+export function backConnectionOutcome(status: ApplyOutcome['status'], changeId: string | null): ApplyOutcome {
+  const MSV1_0 = `${LSA}\\MSV1_0`;
+  const plan: ChangePlan = {
+    fixes: ['backconnection-host'],
+    changes: [
+      {
+        fix: 'backconnection-host',
+        kind: 'back-connection-host-names',
+        profile: null,
+        account: null,
+        path: MSV1_0,
+        name: 'BackConnectionHostNames',
+        view: 'default',
+        before: null,
+        after: { type: 'REG_MULTI_SZ', data: ['smtp.contoso.com'] },
+        elevated: true,
+      },
+    ],
+    alreadyDone: [],
+    needsElevation: true,
+    restartOutlook: false,
+    restartWindows: false,
+  };
+  const ok = status === 'applied';
+  return {
+    status,
+    changeId,
+    plan,
+    steps: [
+      { step: 'journal', ok: true },
+      { step: 'backup', ok: true },
+      { step: 'write', ok },
+      ...(ok
+        ? [
+            { step: 'verify' as const, ok: true },
+            { step: 'record' as const, ok: true },
+          ]
+        : []),
+    ],
+    reason: ok ? null : 'The administrator prompt was declined; nothing was changed.',
+    backupPath: '/state/backups/bch.reg',
+    restartOutlook: false,
+    restartWindows: false,
+  };
+}
+
 export type Call = { channel: keyof WizardApi; args: unknown[] };
 
 /**
@@ -199,7 +365,14 @@ export type Call = { channel: keyof WizardApi; args: unknown[] };
  * reflect applied changes, plus a log of every call.
  */
 export function fakeApi(
-  opts: { info?: AppInfo; declined?: boolean; outlookRunning?: boolean; fixed?: boolean } = {},
+  opts: {
+    info?: AppInfo;
+    declined?: boolean;
+    outlookRunning?: boolean;
+    fixed?: boolean;
+    proxy?: FakeProxy;
+    events?: readonly MatchedServerEvent[];
+  } = {},
 ) {
   const calls: Call[] = [];
   const state = {
@@ -207,6 +380,9 @@ export function fakeApi(
     fixed: opts.fixed ?? false,
     journal: [] as ChangeRecord[],
     info: opts.info ?? appInfo(),
+    proxy: opts.proxy ?? ('ntlm' as FakeProxy),
+    /** Resolves a hanging proxy:check (what proxy:cancel does). */
+    releaseProxy: null as (() => void) | null,
   };
   const log = (channel: keyof WizardApi, args: unknown[]) => calls.push({ channel, args });
   const api: WizardApi = {
@@ -261,6 +437,55 @@ export function fakeApi(
       (state.outlookRunning = req.running),
       { running: req.running }
     ),
+    'proxy:check': async () => {
+      log('proxy:check', []);
+      const report = xpReport(state.fixed ? 'fixed' : 'broken', state.outlookRunning);
+      if (state.proxy === 'fail') throw new ApiError('unreadable-input', 'the proxy CA file is missing');
+      if (state.proxy === 'hang') {
+        await new Promise<void>((resolve) => (state.releaseProxy = resolve));
+        return { ...report, proxyChecks: [] };
+      }
+      return withProxyAnswer(report, state.proxy);
+    },
+    'proxy:cancel': async () => {
+      log('proxy:cancel', []);
+      const running = state.releaseProxy !== null;
+      state.releaseProxy?.();
+      state.releaseProxy = null;
+      return { cancelled: running };
+    },
+    'prf:save': async (req) => (
+      log('prf:save', [req]),
+      {
+        path: `/r/${req.profile}-ntlm.prf`,
+        text: `[General]\nProfileName=${req.profile}\n[ServiceEGS]\nRPCProxyAuthScheme=2\n`,
+        account: SECTION,
+      }
+    ),
+    'server:guides': async (req) => {
+      log('server:guides', [req]);
+      if (req.server !== undefined && !NETBIOS.test(req.server))
+        throw new ApiError('invalid-request', 'Invalid string: must match pattern');
+      if (req.fqdn !== undefined && !HOST.test(req.fqdn))
+        throw new ApiError('invalid-request', 'Invalid string: must match pattern');
+      return fakeGuides(req.locale, req.server, req.fqdn);
+    },
+    'server:events': async () => (log('server:events', []), opts.events ?? SERVER_EVENTS),
+    'server:add-backconnection': async (req) => {
+      log('server:add-backconnection', [req]);
+      const id = '20260101-000000-bc0001';
+      if (opts.declined) return backConnectionOutcome('elevation-declined', id);
+      const outcome = backConnectionOutcome('applied', id);
+      state.journal.unshift({
+        ...record('applied', id),
+        fixes: outcome.plan.fixes,
+        changes: outcome.plan.changes,
+        written: 1,
+        restartOutlook: false,
+        restartWindows: false,
+      });
+      return outcome;
+    },
   };
   return { api, calls, state, channels: () => calls.map((c) => c.channel) };
 }

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import type { DiagnosisReport } from '../contract';
+import { useWizard } from '../store/store-context';
+
+/** Profiles whose proxy sign-in the wizard would switch to NTLM (what a PRF can do instead). */
+export function prfProfiles(report: DiagnosisReport | null): string[] {
+  const names = (report?.findings ?? [])
+    .filter((f) => f.id === 'proxy-auth-basic' && f.fixes.includes('proxy-auth-ntlm') && f.profile)
+    .map((f) => f.profile!);
+  return [...new Set(names)];
+}
+
+/**
+ * For technicians: write an Outlook PRF that makes the same profile change, for Outlook to apply
+ * itself with `outlook.exe /importprf` (the way Microsoft supports changing profiles).
+ */
+export function PrfPanel() {
+  const { t } = useTranslation();
+  const report = useWizard((s) => s.report);
+  const prf = useWizard((s) => s.prf);
+  const busy = useWizard((s) => s.busy);
+  const save = useWizard((s) => s.savePrf);
+  const profiles = prfProfiles(report);
+  if (profiles.length === 0) return null;
+  return (
+    <section className="panel prf-panel" aria-labelledby="prf-h">
+      <h2 id="prf-h">{t('prf.title')}</h2>
+      <p>{t('prf.lead')}</p>
+      <div className="actions">
+        {profiles.map((p) => (
+          <button
+            key={p}
+            type="button"
+            className="button"
+            data-testid="make-prf"
+            data-profile={p}
+            disabled={busy === 'prf'}
+            onClick={() => void save(p)}
+          >
+            {profiles.length > 1 ? t('prf.makeFor', { profile: p }) : t('prf.make')}
+          </button>
+        ))}
+      </div>
+      {prf ? (
+        <div className="prf-saved" data-testid="prf-saved" role="status">
+          <p className="notice-title">{t('prf.saved', { profile: prf.profile })}</p>
+          <dl className="paths">
+            <div>
+              <dt>{t('prf.file')}</dt>
+              <dd>
+                <code data-testid="prf-path">{prf.path}</code>
+              </dd>
+            </div>
+          </dl>
+          <h3>{t('prf.howTitle')}</h3>
+          <ol>
+            <li>{t('prf.how1')}</li>
+            <li>
+              {t('prf.how2')}
+              <pre>
+                <code data-testid="prf-command">{`outlook.exe /importprf "${prf.path}"`}</code>
+              </pre>
+            </li>
+            <li>{t('prf.how3')}</li>
+          </ol>
+          <h3>{t('prf.textTitle')}</h3>
+          <pre className="prf-text" data-testid="prf-text">
+            {prf.text}
+          </pre>
+        </div>
+      ) : null}
+    </section>
+  );
+}

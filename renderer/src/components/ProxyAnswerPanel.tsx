@@ -1,0 +1,110 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProxyCheck } from '../contract';
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="raw-pair">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** For technicians: what each Exchange proxy answered to the unauthenticated request. */
+export function ProxyAnswerPanel({ checks }: { checks: readonly ProxyCheck[] }) {
+  const { t } = useTranslation();
+  if (checks.length === 0) return null;
+  const yesNo = (b: boolean) => (b ? t('common.yes') : t('common.no'));
+  return (
+    <section className="panel proxy-answer" data-testid="proxy-answer" aria-labelledby="proxy-answer-h">
+      <h2 id="proxy-answer-h">{t('proxyAnswer.title')}</h2>
+      <p className="muted">{t('proxyAnswer.lead')}</p>
+      {checks.map((c) => {
+        const r = c.result;
+        const cert = r?.certificate ?? null;
+        let status: string;
+        if (c.skipped !== null || !r) status = t('proxyAnswer.skipped');
+        else if (r.failure)
+          status = t('proxyAnswer.failed', {
+            stage: t(`findings.proxyStage.${r.failure.stage}`, { defaultValue: r.failure.stage }),
+          });
+        else if (r.status !== null) status = t('proxyAnswer.http', { status: r.status });
+        else status = t('proxyAnswer.notAsked');
+        return (
+          <div
+            key={c.proxyServer}
+            className="proxy-answer-item"
+            data-testid="proxy-answer-item"
+            data-proxy={c.proxyServer}
+          >
+            <h3>
+              <code>{c.proxyServer}</code>
+            </h3>
+            <dl className="raw">
+              <Row term={t('proxyAnswer.usedBy')}>
+                {c.usedBy
+                  .map((u) => u.profile)
+                  .filter((p, i, all) => all.indexOf(p) === i)
+                  .join(', ')}
+              </Row>
+              {r ? (
+                <Row term={t('proxyAnswer.url')}>
+                  <code>{r.url}</code>
+                </Row>
+              ) : null}
+              <Row term={t('proxyAnswer.status')}>
+                <span data-testid="proxy-answer-status">{status}</span>
+                {c.skipped ? <span className="detail"> {c.skipped}</span> : null}
+                {r?.failure ? (
+                  <span className="detail">
+                    {' '}
+                    <code>{r.failure.code ?? '—'}</code> {r.failure.message}
+                  </span>
+                ) : null}
+              </Row>
+              {r ? (
+                <Row term={t('proxyAnswer.schemes')}>
+                  <code data-testid="proxy-answer-schemes">
+                    {r.schemes.length > 0 ? r.schemes.join(', ') : t('proxyAnswer.noSchemes')}
+                  </code>
+                </Row>
+              ) : null}
+              {cert ? (
+                <>
+                  <Row term={t('proxyAnswer.certCn')}>
+                    <code>{cert.subjectCommonName ?? '—'}</code>
+                  </Row>
+                  <Row term={t('proxyAnswer.certAlt')}>
+                    <code>{cert.altNames.length > 0 ? cert.altNames.join(', ') : '—'}</code>
+                  </Row>
+                  <Row term={t('proxyAnswer.certIssuer')}>
+                    <code>{cert.issuer ?? '—'}</code>
+                  </Row>
+                  <Row term={t('proxyAnswer.certValidTo')}>
+                    <code>{cert.validTo ?? '—'}</code>
+                  </Row>
+                  <Row term={t('proxyAnswer.certTrusted')}>
+                    <span data-testid="proxy-answer-trusted" data-trusted={String(cert.trusted)}>
+                      {yesNo(cert.trusted)}
+                    </span>
+                    {cert.trustError ? (
+                      <span className="detail">
+                        {' '}
+                        <code>{cert.trustError}</code>
+                      </span>
+                    ) : null}
+                  </Row>
+                  <Row term={t('proxyAnswer.certMatches')}>{yesNo(cert.matchesHost)}</Row>
+                </>
+              ) : null}
+              {r ? (
+                <Row term={t('proxyAnswer.elapsed')}>{t('proxyAnswer.ms', { ms: r.elapsedMs })}</Row>
+              ) : null}
+            </dl>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,264 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GuideCommand, ServerGuide } from '../contract';
+import { CheckIcon, CopyIcon, ErrorIcon, WarningIcon } from '../icons';
+import { useWizard } from '../store/store-context';
+
+// The same rules the service applies; used only to say which field it refused.
+const NETBIOS = /^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/;
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const HOST = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*$`);
+
+function CommandBlock({ command, index }: { command: GuideCommand; index: number }) {
+  const { t } = useTranslation();
+  const copyText = useWizard((s) => s.copyText);
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const id = `guide-cmd-${index}`;
+  return (
+    <li className="guide-command" data-testid="guide-command" data-shell={command.shell}>
+      <p id={id} className="command-label">
+        <span className="badge">{t(`server.shell.${command.shell}`)}</span> {command.label}
+      </p>
+      <pre aria-labelledby={id}>
+        <code>{command.command}</code>
+      </pre>
+      <div className="actions compact">
+        <button
+          type="button"
+          className="button"
+          data-testid="copy-command"
+          aria-label={t('server.copyLabel', { label: command.label })}
+          onClick={() => void copyText(command.command).then((ok) => setStatus(ok ? 'copied' : 'failed'))}
+        >
+          <CopyIcon />
+          {t('server.copy')}
+        </button>
+        <span className="status-line" role="status" aria-live="polite" data-testid="copy-command-status">
+          {status === 'copied' ? t('server.copied') : status === 'failed' ? t('server.copyFailed') : ''}
+        </span>
+      </div>
+    </li>
+  );
+}
+
+function NamesForm({ needsServer, needsFqdn }: { needsServer: boolean; needsFqdn: boolean }) {
+  const { t } = useTranslation();
+  const params = useWizard((s) => s.guideParams);
+  const error = useWizard((s) => s.guideParamsError);
+  const busy = useWizard((s) => s.guidesLoading);
+  const load = useWizard((s) => s.loadGuides);
+  const [server, setServer] = useState(params.server ?? '');
+  const [fqdn, setFqdn] = useState(params.fqdn ?? '');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void load({ server: server.trim() || undefined, fqdn: fqdn.trim() || undefined });
+  };
+  const serverBad = !!error && server.trim() !== '' && !NETBIOS.test(server.trim());
+  const fqdnBad = !!error && fqdn.trim() !== '' && !HOST.test(fqdn.trim());
+  return (
+    <form className="panel names-form" onSubmit={submit} aria-labelledby="names-h" noValidate>
+      <h3 id="names-h">{t('server.names.title')}</h3>
+      <p className="detail">{t('server.names.lead')}</p>
+      <div className="field-row">
+        {needsServer ? (
+          <label className="field">
+            <span>{t('server.names.server')}</span>
+            <input
+              type="text"
+              data-testid="guide-server"
+              autoComplete="off"
+              spellCheck={false}
+              value={server}
+              aria-invalid={serverBad || undefined}
+              aria-describedby="guide-server-hint"
+              onChange={(e) => setServer(e.target.value)}
+            />
+            <span id="guide-server-hint" className="detail">
+              {t('server.names.serverHint')}
+            </span>
+          </label>
+        ) : null}
+        {needsFqdn ? (
+          <label className="field">
+            <span>{t('server.names.fqdn')}</span>
+            <input
+              type="text"
+              data-testid="guide-fqdn"
+              autoComplete="off"
+              spellCheck={false}
+              value={fqdn}
+              aria-invalid={fqdnBad || undefined}
+              aria-describedby="guide-fqdn-hint"
+              onChange={(e) => setFqdn(e.target.value)}
+            />
+            <span id="guide-fqdn-hint" className="detail">
+              {t('server.names.fqdnHint')}
+            </span>
+          </label>
+        ) : null}
+      </div>
+      <div className="actions compact">
+        <button type="submit" className="button primary" data-testid="guide-fill" disabled={busy}>
+          {t('server.names.fill')}
+        </button>
+      </div>
+      {error ? (
+        <div className="notice error" role="alert" data-testid="guide-params-error">
+          <ErrorIcon />
+          <div>
+            {serverBad ? <p>{t('server.names.badServer', { value: server.trim() })}</p> : null}
+            {fqdnBad ? <p>{t('server.names.badFqdn', { value: fqdn.trim() })}</p> : null}
+            {!serverBad && !fqdnBad ? <p>{t('server.names.refused')}</p> : null}
+            <p className="detail">{t('errors.details', { message: error.message })}</p>
+          </div>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+function BackConnectionFix({ guide }: { guide: ServerGuide }) {
+  const { t } = useTranslation();
+  const fqdn = useWizard((s) => s.guideParams.fqdn);
+  const busy = useWizard((s) => s.busy === 'backconnection');
+  const result = useWizard((s) => s.backConnection);
+  const add = useWizard((s) => s.addBackConnection);
+  const openHistory = useWizard((s) => s.openHistory);
+  const status = result ? (result.ok ? result.outcome.status : 'error') : null;
+  const good = status === 'applied' || status === 'nothing-to-do';
+  return (
+    <section className="panel product-fix" aria-labelledby="product-fix-h" data-testid="product-fix">
+      <h3 id="product-fix-h">{t('server.fix.title')}</h3>
+      <p>{guide.productFixText}</p>
+      <div className="notice info" data-testid="backconnection-uac">
+        <WarningIcon />
+        <div>
+          <p className="notice-title">{t('server.fix.uacTitle')}</p>
+          <p>{t('server.fix.uacText')}</p>
+          <p>{t('server.fix.undoText')}</p>
+        </div>
+      </div>
+      {!fqdn ? <p className="detail">{t('server.fix.needFqdn')}</p> : null}
+      <div className="actions compact">
+        <button
+          type="button"
+          className="button primary"
+          data-testid="add-backconnection"
+          disabled={!fqdn || busy}
+          onClick={() => fqdn && void add(fqdn)}
+        >
+          {fqdn ? t('server.fix.addName', { fqdn }) : t('server.fix.add')}
+        </button>
+        {busy ? (
+          <span className="status-line" role="status">
+            {t('server.fix.working')}
+          </span>
+        ) : null}
+      </div>
+      {result && status ? (
+        <div
+          className={`notice ${good ? 'ok' : 'error'}`}
+          role={good ? 'status' : 'alert'}
+          data-testid="backconnection-result"
+          data-state={status}
+        >
+          {good ? <CheckIcon /> : <ErrorIcon />}
+          <div>
+            <p className="notice-title">{t(`server.fix.result.${status}`, { host: result.host })}</p>
+            {result.ok && result.outcome.reason ? (
+              <p className="detail">{t('errors.details', { message: result.outcome.reason })}</p>
+            ) : null}
+            {!result.ok ? <p className="detail">{t('errors.details', { message: result.message })}</p> : null}
+            {status === 'applied' ? (
+              <p data-testid="iisadmin-reminder">{t('server.fix.restartIisAdmin')}</p>
+            ) : null}
+            {result.ok && result.outcome.backupPath && status === 'applied' ? (
+              <p className="detail">
+                {t('server.fix.backup')} <code>{result.outcome.backupPath}</code>
+              </p>
+            ) : null}
+            {result.ok && result.outcome.changeId ? (
+              <button
+                type="button"
+                className="button"
+                data-testid="backconnection-history"
+                onClick={() => void openHistory()}
+              >
+                {t('server.fix.toHistory')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** One server guide: what it means, what to check, the commands to copy, and the product's fix. */
+export function GuideView({ guide }: { guide: ServerGuide }) {
+  const { t } = useTranslation();
+  const back = useWizard((s) => s.openGuide);
+  const params = useWizard((s) => s.guideParams);
+  // A name field is offered when a command has its placeholder (or, once filled in, its value).
+  const uses = (placeholder: string, value: string | undefined) =>
+    guide.commands.some((c) => c.command.includes(placeholder) || (!!value && c.command.includes(value)));
+  const needsServer = uses('<SERVER>', params.server);
+  const needsFqdn = uses('<FQDN>', params.fqdn) || guide.productFix !== null;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [guide.id]);
+  const tags = [...guide.kb, ...guide.events.map((e) => `${e.source} ${e.id}`)];
+  return (
+    <article className="guide" data-testid="guide-view" data-guide={guide.id} aria-labelledby="guide-h">
+      <div className="actions compact">
+        <button type="button" className="button subtle" data-testid="guide-back" onClick={() => back(null)}>
+          {t('server.back')}
+        </button>
+      </div>
+      <h2 id="guide-h" ref={heading} tabIndex={-1} data-testid="guide-title">
+        {guide.title}
+      </h2>
+      {tags.length > 0 ? (
+        <p className="guide-tags">
+          {tags.map((x) => (
+            <span key={x} className="badge">
+              {x}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <dl className="finding-body">
+        <dt>{t('server.symptom')}</dt>
+        <dd data-testid="guide-symptom">{guide.symptom}</dd>
+        <dt>{t('server.meaning')}</dt>
+        <dd data-testid="guide-meaning">{guide.meaning}</dd>
+      </dl>
+      <h3>{t('server.checks')}</h3>
+      <ol className="guide-checks" data-testid="guide-checks">
+        {guide.checks.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ol>
+      {needsServer || needsFqdn ? <NamesForm needsServer={needsServer} needsFqdn={needsFqdn} /> : null}
+      {guide.commands.length > 0 ? (
+        <>
+          <h3>{t('server.commands')}</h3>
+          <p className="detail">{t('server.commandsLead')}</p>
+          <ol className="guide-commands plain">
+            {guide.commands.map((c, i) => (
+              <CommandBlock key={`${c.label}-${i}`} command={c} index={i} />
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {guide.productFix === 'backconnection-host' ? (
+        <BackConnectionFix guide={guide} />
+      ) : (
+        <p className="notice info" data-testid="guide-no-fix">
+          {guide.productFixText}
+        </p>
+      )}
+    </article>
+  );
+}
