@@ -111,9 +111,10 @@ class Cli {
   }
 
   /** The audit trail: the Windows event log on a real Windows PC, a file for simulated machines. */
-  private async eventLog(ctx: MachineContext): Promise<EventLogPort> {
+  private async eventLog(): Promise<EventLogPort> {
     const file = new FileEventLog(join(this.stateDir(), 'events.log'));
-    if (ctx.simulated || process.platform !== 'win32') return file;
+    // Simulated machines (and anything off Windows) never write to a real event log.
+    if (this.v.hive || this.v.machine || process.platform !== 'win32') return file;
     const { WindowsEventLog } = await import('../adapters/windows/windows-event-log');
     const { execFileRunner, systemTool } = await import('../adapters/windows/process-runner');
     return new WindowsEventLog(execFileRunner, file, systemTool('eventcreate.exe', this.io.env));
@@ -181,13 +182,14 @@ class Cli {
     const fixes = fixArgs as FixId[];
     if (this.scope) checkFixesInScope(this.scope, fixes);
     this.record.fixes = fixes;
-    const ctx = await this.machine();
-    const events = await this.eventLog(ctx);
+    const events = await this.eventLog();
     const who = runningAs(this.io.env);
     let outcome;
     try {
-      if (this.scope) await checkScopeContext(this.scope, ctx.system);
       outcome = await this.locked(`exproxy apply ${fixes.join(' ')}`, async () => {
+        // Read the machine only once we hold the lock: a run that waited must see the other's writes.
+        const ctx = await this.machine();
+        if (this.scope) await checkScopeContext(this.scope, ctx.system);
         const engine = await this.engine(ctx);
         const { report, tree } = await scanMachine(ctx.registry, ctx.system);
         this.record.diagnosis = report;
@@ -284,9 +286,8 @@ class Cli {
     if (ids.length > 1 || (ids.length === 1 && this.v.last))
       throw new ExproxyError('usage', 'Name one change id, or --last.');
     if (ids.length === 0 && !this.v.last) throw new ExproxyError('usage', this.t('needsChangeId'));
-    const ctx = await this.machine();
     const done = await this.locked(`exproxy rollback ${ids[0] ?? '--last'}`, async () => {
-      const engine = await this.engine(ctx);
+      const engine = await this.engine(await this.machine());
       const id = ids[0] ?? (await engine.lastApplied())?.id;
       return id ? { id, outcome: await engine.rollback(id) } : null;
     });
@@ -295,7 +296,7 @@ class Cli {
       return EXIT.ok;
     }
     const { id, outcome } = done;
-    await (await this.eventLog(ctx)).write(rollbackEvent(outcome, runningAs(this.io.env)));
+    await (await this.eventLog()).write(rollbackEvent(outcome, runningAs(this.io.env)));
     this.record.outcome = outcome;
     const code = {
       'rolled-back': EXIT.ok,
@@ -368,9 +369,9 @@ class Cli {
     if (sub === 'backconnection') {
       if (!this.v.host) throw new ExproxyError('usage', 'server backconnection needs --host FQDN.');
       const host = this.v.host;
-      const ctx = await this.machine();
-      const events = await this.eventLog(ctx);
+      const events = await this.eventLog();
       const outcome = await this.locked(`exproxy server backconnection ${host}`, async () => {
+        const ctx = await this.machine();
         const engine = await this.engine(ctx);
         const { tree } = await scanMachine(ctx.registry, ctx.system);
         return this.confirmAndApply(engine, planBackConnectionHost(tree, host));
