@@ -3,7 +3,9 @@ import { electronBinary } from './e2e/support/electron-binary';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const electron = electronBinary();
-if (!electron.path) console.log(`e2e: Electron project skipped — ${electron.reason}`);
+// Workers load this file too: say it once, from the main process.
+if (!electron.path && !process.env.TEST_WORKER_INDEX)
+  console.log(`e2e: Electron project skipped — ${electron.reason}`);
 
 export default defineConfig({
   testDir: 'e2e',
