@@ -1,13 +1,9 @@
-import { expect, test } from './support/wizard';
+import { expect, test, walkToPrepare } from './support/wizard';
 
 test('undo from History restores the previous settings', async ({ openWizard }) => {
   const w = await openWizard('xp-outlook2003-basic');
   const { page } = w;
-  await page.getByTestId('start-scan').click();
-  await w.step('step-findings');
-  await page.getByTestId('findings-next').click();
-  await page.getByTestId('settings-next').click();
-  await page.getByTestId('choose-auto').click();
+  await walkToPrepare(w);
   await page.getByTestId('apply-now').click();
   await expect(page.getByTestId('apply-step-verify')).toHaveAttribute('data-state', 'done');
 

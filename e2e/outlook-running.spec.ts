@@ -1,16 +1,11 @@
-import { expect, test } from './support/wizard';
+import { expect, test, walkToPrepare } from './support/wizard';
 
 test('Outlook running: the wizard waits for it to close, then applies', async ({ openWizard }, info) => {
   test.skip(info.project.name === 'electron', 'needs the demo panel to close the simulated Outlook');
   const w = await openWizard('xp-outlook2003-outlook-running');
   const { page } = w;
-  await page.getByTestId('start-scan').click();
-  await w.step('step-findings');
-  await page.getByTestId('findings-next').click();
-  await page.getByTestId('settings-next').click();
-  await page.getByTestId('choose-auto').click();
+  await walkToPrepare(w);
 
-  await w.step('step-prepare');
   await expect(page.getByTestId('outlook-running-notice')).toBeVisible();
   await expect(page.getByTestId('apply-now')).toBeDisabled();
   await w.shot('outlook-running');

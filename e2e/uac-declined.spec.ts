@@ -1,15 +1,10 @@
-import { expect, test } from './support/wizard';
+import { expect, test, walkToPrepare } from './support/wizard';
 
 test('declined administrator prompt: explained, nothing left half-done', async ({ openWizard }) => {
   const w = await openWizard('xp-outlook2003-uac-declined');
   const { page } = w;
   await page.getByTestId('audience-enduser').click();
-  await page.getByTestId('start-scan').click();
-  await w.step('step-findings');
-  await page.getByTestId('findings-next').click();
-  await page.getByTestId('settings-next').click();
-  await page.getByTestId('choose-auto').click();
-  await w.step('step-prepare');
+  await walkToPrepare(w);
   await expect(page.getByTestId('uac-explainer')).toBeVisible();
   await page.getByTestId('apply-now').click();
 

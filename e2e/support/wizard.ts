@@ -108,3 +108,14 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** Welcome → Scan → Findings → Settings → Choose ("Fix it for me"): lands on Prepare. */
+export async function walkToPrepare(w: Wizard): Promise<void> {
+  const { page } = w;
+  await page.getByTestId('start-scan').click();
+  await w.step('step-findings');
+  await page.getByTestId('findings-next').click();
+  await page.getByTestId('settings-next').click();
+  await page.getByTestId('choose-auto').click();
+  await w.step('step-prepare');
+}

@@ -61,40 +61,24 @@ function NamesForm({ needsServer, needsFqdn }: { needsServer: boolean; needsFqdn
       <p className="detail">{t('server.names.lead')}</p>
       <div className="field-row">
         {needsServer ? (
-          <label className="field">
-            <span>{t('server.names.server')}</span>
-            <input
-              type="text"
-              data-testid="guide-server"
-              autoComplete="off"
-              spellCheck={false}
-              value={server}
-              aria-invalid={serverBad || undefined}
-              aria-describedby="guide-server-hint"
-              onChange={(e) => setServer(e.target.value)}
-            />
-            <span id="guide-server-hint" className="detail">
-              {t('server.names.serverHint')}
-            </span>
-          </label>
+          <NameField
+            testId="guide-server"
+            label={t('server.names.server')}
+            hint={t('server.names.serverHint')}
+            value={server}
+            invalid={serverBad}
+            onChange={setServer}
+          />
         ) : null}
         {needsFqdn ? (
-          <label className="field">
-            <span>{t('server.names.fqdn')}</span>
-            <input
-              type="text"
-              data-testid="guide-fqdn"
-              autoComplete="off"
-              spellCheck={false}
-              value={fqdn}
-              aria-invalid={fqdnBad || undefined}
-              aria-describedby="guide-fqdn-hint"
-              onChange={(e) => setFqdn(e.target.value)}
-            />
-            <span id="guide-fqdn-hint" className="detail">
-              {t('server.names.fqdnHint')}
-            </span>
-          </label>
+          <NameField
+            testId="guide-fqdn"
+            label={t('server.names.fqdn')}
+            hint={t('server.names.fqdnHint')}
+            value={fqdn}
+            invalid={fqdnBad}
+            onChange={setFqdn}
+          />
         ) : null}
       </div>
       <div className="actions compact">
@@ -260,5 +244,35 @@ export function GuideView({ guide }: { guide: ServerGuide }) {
         </p>
       )}
     </article>
+  );
+}
+
+/** One validated name input (server or DNS name) with its hint. */
+function NameField(props: {
+  testId: string;
+  label: string;
+  hint: string;
+  value: string;
+  invalid: boolean;
+  onChange: (value: string) => void;
+}) {
+  const hintId = `${props.testId}-hint`;
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        type="text"
+        data-testid={props.testId}
+        autoComplete="off"
+        spellCheck={false}
+        value={props.value}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={hintId}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <span id={hintId} className="detail">
+        {props.hint}
+      </span>
+    </label>
   );
 }
