@@ -32,6 +32,10 @@ test('server problems: events lead to their guides, names fill the commands, com
   await expect(page.getByTestId('guide-title')).toBeFocused();
   await expect(page.getByTestId('guide-meaning')).toContainText('Kerberos');
   await expect(page.getByTestId('guide-checks').locator('li')).toHaveCount(4);
+  // What IIS on this (simulated) server offers: only NTLM, so Kerberos cannot work.
+  const iis = page.getByTestId('iis-reading');
+  await expect(iis).toContainText('W3SVC/1/ROOT/Exchange');
+  await expect(iis.locator('li')).toHaveAttribute('data-kerberos', 'no');
   await page.getByTestId('copy-command').first().click();
   await expect(page.getByTestId('copy-command-status').first()).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(

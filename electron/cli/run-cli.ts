@@ -22,7 +22,7 @@ import type { CliIo } from './cli-io';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { formatDiagnosis, formatPlan } from './format-report';
 import { writePrf } from './prf-command';
-import { formatEvents, guidesCommand, SERVER_USAGE } from './server-command';
+import { formatEvents, formatIisReadings, guidesCommand, SERVER_USAGE } from './server-command';
 import { planBackConnectionHost } from '../core/fixes/back-connection-planner';
 import { matchedServerEvents } from '../services/server-tools';
 import { formatProbe, formatProxyChecks, parseProbeUrl, readCaFile, timeoutOption } from './probe-command';
@@ -49,6 +49,7 @@ export const USAGE = `Exchange Proxy Wizard — command line
   exproxy probe --url https://HOST[:PORT] [--ca FILE] [--connect-to IP[:PORT]] [--timeout MS] [--json]
   exproxy server guides [--guide ID] [--server NAME] [--fqdn HOST] [--json]
   exproxy server events [--hive FILE | --machine DIR] [--json]
+  exproxy server iis [--hive FILE | --machine DIR] [--json]
   exproxy server backconnection --host FQDN [--hive FILE | --machine DIR] [--yes] [--json] [--state DIR]
 
 diagnose also asks each Exchange proxy which sign-in methods it offers (no password is sent);
@@ -365,6 +366,12 @@ class Cli {
       if (this.v.json) this.json(events);
       else this.io.out(formatEvents(events));
       return events.length > 0 ? EXIT.findings : EXIT.ok;
+    }
+    if (sub === 'iis') {
+      const readings = await (await this.machine()).iis.read();
+      if (this.v.json) this.json(readings);
+      else this.io.out(formatIisReadings(readings));
+      return readings.some((r) => !r.kerberosPossible) ? EXIT.findings : EXIT.ok;
     }
     if (sub === 'backconnection') {
       if (!this.v.host) throw new ExproxyError('usage', 'server backconnection needs --host FQDN.');

@@ -2,9 +2,11 @@ import type { CliIo } from './cli-io';
 import { GUIDE_IDS, serverGuides, type GuideLocale, type ServerGuide } from '../core/server-guides/guides';
 import { ExproxyError } from '../core/errors';
 import type { MatchedServerEvent } from '../shared/ipc-contract';
+import type { IisAuthReading } from '../core/server-guides/iis-auth-port';
 
 export const SERVER_USAGE = `exproxy server guides [--guide ID] [--server NAME] [--fqdn HOST] [--json]
 exproxy server events [--hive FILE | --machine DIR] [--json]
+exproxy server iis [--hive FILE | --machine DIR] [--json]
 exproxy server backconnection --host FQDN [--hive FILE | --machine DIR] [--yes] [--json] [--state DIR]
 Guides: ${GUIDE_IDS.join(', ')}`;
 
@@ -37,6 +39,17 @@ export function guidesCommand(
   );
   if (opts.json) io.out(JSON.stringify(guides, null, 2));
   else io.out(guides.map(formatGuide).join('\n\n────────\n\n'));
+}
+
+export function formatIisReadings(readings: readonly IisAuthReading[]): string {
+  if (readings.length === 0)
+    return "No IIS found here (appcmd and adsutil are not available): run the guide's commands on the server.";
+  return readings
+    .map(
+      (r) =>
+        `${r.site} (${r.source}): ${r.providers.join(', ') || 'none'} — ${r.kerberosPossible ? 'Kerberos possible (Negotiate offered)' : 'Kerberos impossible: add Negotiate before NTLM (see exprox-1000)'}`,
+    )
+    .join('\n');
 }
 
 export function formatEvents(events: readonly MatchedServerEvent[]): string {

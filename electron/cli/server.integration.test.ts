@@ -109,4 +109,16 @@ describe('exproxy server', () => {
     }
     expect(readFileSync(registryFile).equals(originalBytes)).toBe(true);
   });
+
+  it('iis: reads what the server offers (simulated), exit 10 when Kerberos is impossible', () => {
+    const { dir } = copySample('exchange2003-frontend-events');
+    const r = exproxy(['server', 'iis', '--machine', dir, '--json']);
+    expect(r.code).toBe(10);
+    expect(JSON.parse(r.out)).toEqual([
+      { providers: ['NTLM'], kerberosPossible: false, site: 'W3SVC/1/ROOT/Exchange', source: 'simulated' },
+    ]);
+    const client = exproxy(['server', 'iis', '--machine', copySample('xp-outlook2003-basic').dir]);
+    expect(client.code).toBe(0);
+    expect(client.out).toMatch(/No IIS found here/);
+  });
 });

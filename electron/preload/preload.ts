@@ -34,6 +34,7 @@ const api: WizardApi = {
   'prf:save': (req) => invoke('prf:save', req),
   'server:guides': (req) => invoke('server:guides', req),
   'server:events': () => invoke('server:events'),
+  'server:iis': () => invoke('server:iis'),
   'server:add-backconnection': (req) => invoke('server:add-backconnection', req),
 };
 

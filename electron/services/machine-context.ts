@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import type { SystemPort } from '../core/machine/system-port';
 import type { ElevatedRegistryWriter } from '../core/registry/elevated-writer-port';
 import type { ServerEventsPort } from '../core/machine/server-events-port';
+import type { IisAuthReader } from '../core/server-guides/iis-auth-port';
+import { providerReading } from '../core/server-guides/iis-providers';
 import type { RegistryPort } from '../core/registry/registry-port';
 import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
 import { userDataDir } from './app-paths';
@@ -16,6 +18,8 @@ export interface MachineContext {
   readonly simulated: SimulatedMachine | null;
   /** The Application log, for the server guides. */
   readonly serverEvents: ServerEventsPort;
+  /** IIS authentication settings, when this is an Exchange/IIS server. */
+  readonly iis: IisAuthReader;
 }
 
 export const DEFAULT_SAMPLE = 'xp-outlook2003-basic';
@@ -40,6 +44,14 @@ export function simulatedContext(machine: SimulatedMachine): MachineContext {
     description: `simulated machine ${machine.registryFile}`,
     simulated: machine,
     serverEvents: { query: async () => machine.facts.events },
+    iis: {
+      read: async () =>
+        machine.facts.iis.map((i) => ({
+          ...providerReading(i.providers),
+          site: i.site,
+          source: 'simulated' as const,
+        })),
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { configureRegeditVbsLocation, RegeditRegistry } from '../adapters/window
 import { createWindowsRegistry } from '../adapters/windows/registry-facade';
 import { sudoPromptExec } from '../adapters/windows/sudo-prompt-exec';
 import { WevtutilEvents } from '../adapters/windows/wevtutil-events';
+import { WindowsIisAuthReader } from '../adapters/windows/iis-auth-reader';
 import { WindowsSystem } from '../adapters/windows/windows-system';
 import type { MachineContext } from './machine-context';
 
@@ -40,5 +41,6 @@ export async function openWindowsMachine(): Promise<MachineContext> {
     },
     simulated: null,
     serverEvents: new WevtutilEvents(execFileRunner, systemTool('wevtutil.exe')),
+    iis: new WindowsIisAuthReader(execFileRunner),
   };
 }

@@ -216,6 +216,10 @@ export class WizardService implements Handlers {
     return matchedServerEvents(this.deps.machine);
   }
 
+  async 'server:iis'() {
+    return this.deps.machine.iis.read();
+  }
+
   async 'server:add-backconnection'(req: ChannelArgs<'server:add-backconnection'>[0]) {
     const outcome = await this.locked(`the wizard: add ${req.host} to BackConnectionHostNames`, async () => {
       const { tree } = await this.scan();

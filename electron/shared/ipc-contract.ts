@@ -8,6 +8,7 @@ import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import type { ChangePlan, ChangeRecord } from '../core/fixes/change-plan';
 import type { ApplyOutcome, RollbackOutcome } from '../core/fixes/outcome';
 import type { GuideId, ServerGuide } from '../core/server-guides/guides';
+import type { IisAuthReading } from '../core/server-guides/iis-auth-port';
 
 export const fixIdSchema = z.enum(['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2']);
 
@@ -56,6 +57,7 @@ export const requestSchemas = {
       .strict(),
   ]),
   'server:events': z.tuple([]),
+  'server:iis': z.tuple([]),
   'server:add-backconnection': z.tuple([z.object({ host: hostNameSchema }).strict()]),
 } as const;
 
@@ -78,6 +80,7 @@ export interface AppInfo {
 
 export type { ApplyOutcome, ApplyStatus, RollbackOutcome, StepName, StepResult } from '../core/fixes/outcome';
 export type { GuideCommand, GuideId, ServerGuide } from '../core/server-guides/guides';
+export type { IisAuthReading } from '../core/server-guides/iis-auth-port';
 
 export interface SavedReport {
   readonly htmlPath: string;
@@ -108,6 +111,7 @@ export interface ChannelResults {
   'prf:save': { readonly path: string; readonly text: string; readonly account: string };
   'server:guides': readonly ServerGuide[];
   'server:events': readonly MatchedServerEvent[];
+  'server:iis': readonly IisAuthReading[];
   'server:add-backconnection': ApplyOutcome;
 }
 

@@ -38,6 +38,7 @@ export type {
   ChannelResults,
   GuideCommand,
   GuideId,
+  IisAuthReading,
   MatchedServerEvent,
   RollbackOutcome,
   SavedReport,

@@ -198,6 +198,8 @@ const samples: Sample[] = [
             'Outlook Web Access could not proxy the request to https://10.0.0.21/owa: the target Client Access server rejected the authentication (401).',
         },
       ],
+      // IIS 6 offers only NTLM on the Exchange directory: why Kerberos fails (EXPROX 1000).
+      iis: [{ site: 'W3SVC/1/ROOT/Exchange', providers: ['NTLM'] }],
     },
     build: (t) => {
       put(t, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion', {

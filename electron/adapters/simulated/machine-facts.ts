@@ -35,6 +35,8 @@ export const machineFactsSchema = z
     proxyEndpoints: z.record(z.string(), z.string()).default({}),
     /** A PEM file (relative to the machine folder) the simulated PC trusts, for a test CA. */
     proxyCaFile: z.string().optional(),
+    /** IIS Windows-authentication providers per directory, on a simulated Exchange server. */
+    iis: z.array(z.object({ site: z.string(), providers: z.array(z.string()) }).strict()).default([]),
   })
   .strict();
 

@@ -8,7 +8,8 @@ export interface ProviderReading {
   readonly kerberosPossible: boolean;
 }
 
-function reading(providers: string[]): ProviderReading {
+/** Kerberos needs Negotiate among the providers. */
+export function providerReading(providers: string[]): ProviderReading {
   return { providers, kerberosPossible: providers.some((p) => /^negotiate(:kerberos)?$/i.test(p)) };
 }
 
@@ -16,7 +17,7 @@ function reading(providers: string[]): ProviderReading {
 export function parseAdsutilProviders(output: string): ProviderReading | null {
   const m = /NTAuthenticationProviders\s*:\s*\(STRING\)\s*"([^"]*)"/i.exec(output);
   if (!m) return null;
-  return reading(
+  return providerReading(
     m[1]!
       .split(',')
       .map((s) => s.trim())
@@ -29,5 +30,5 @@ export function parseAppcmdProviders(output: string): ProviderReading | null {
   const block = /<providers>([\s\S]*?)<\/providers>/i.exec(output);
   if (!block) return null;
   const values = [...block[1]!.matchAll(/<add\s+value="([^"]+)"/gi)].map((m) => m[1]!);
-  return reading(values);
+  return providerReading(values);
 }

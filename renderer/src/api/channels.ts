@@ -23,6 +23,7 @@ const PRESENT: Record<Channel, true> = {
   'prf:save': true,
   'server:guides': true,
   'server:events': true,
+  'server:iis': true,
   'server:add-backconnection': true,
 };
 

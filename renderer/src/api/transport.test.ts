@@ -39,7 +39,7 @@ describe('HTTP transport (browser demo host)', () => {
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     expect(CHANNELS).toContain('demo:set-outlook');
     expect(CHANNELS).toContain('server:add-backconnection');
-    expect(CHANNELS).toHaveLength(19);
+    expect(CHANNELS).toHaveLength(20);
   });
 
   it('maps {ok:false} replies to ApiError with the kind', async () => {

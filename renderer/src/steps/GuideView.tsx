@@ -224,6 +224,7 @@ export function GuideView({ guide }: { guide: ServerGuide }) {
           <li key={c}>{c}</li>
         ))}
       </ol>
+      {guide.id === 'exprox-1000' || guide.id === 'owa-71' ? <IisReadingPanel /> : null}
       {needsServer || needsFqdn ? <NamesForm needsServer={needsServer} needsFqdn={needsFqdn} /> : null}
       {guide.commands.length > 0 ? (
         <>
@@ -274,5 +275,25 @@ function NameField(props: {
         {props.hint}
       </span>
     </label>
+  );
+}
+
+/** What IIS on this server offers, read by the service (appcmd / adsutil), when it is a server. */
+function IisReadingPanel() {
+  const { t } = useTranslation();
+  const readings = useWizard((s) => s.iisReadings);
+  if (!readings || readings.length === 0) return null;
+  return (
+    <section className="panel" data-testid="iis-reading" aria-labelledby="iis-h">
+      <h3 id="iis-h">{t('server.iis.title')}</h3>
+      <ul className="plain">
+        {readings.map((r) => (
+          <li key={r.site} data-kerberos={r.kerberosPossible ? 'yes' : 'no'}>
+            <code>{r.site}</code>: {r.providers.join(', ') || t('server.iis.none')} —{' '}
+            {r.kerberosPossible ? t('server.iis.kerberosOk') : t('server.iis.ntlmOnly')}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -3,7 +3,7 @@ import type { DiagnosisReport } from '../contract';
 import type { FixId } from '../contract';
 import type { ChangePlan, ChangeRecord } from '../contract';
 import type { AppInfo, ApplyOutcome, RollbackOutcome, SavedReport, WizardApi } from '../contract';
-import type { GuideId, MatchedServerEvent, ServerGuide } from '../contract';
+import type { GuideId, IisAuthReading, MatchedServerEvent, ServerGuide } from '../contract';
 import { toApiError } from '../api/api-error';
 import { actionable, recommendedFixes, type Audience, type Locale, type StepId } from './model';
 
@@ -106,6 +106,8 @@ export interface WizardState {
   /** The service refused the typed names (shown next to the fields). */
   readonly guideParamsError: { readonly kind: string; readonly message: string } | null;
   readonly serverEvents: readonly MatchedServerEvent[] | null;
+  /** IIS Windows-authentication providers read on this server (empty on a client PC). */
+  readonly iisReadings: readonly IisAuthReading[] | null;
   readonly guide: GuideId | null;
   readonly backConnection: BackConnectionResult | null;
 }
@@ -335,6 +337,7 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
       guidesLoading: false,
       guideParamsError: null,
       serverEvents: null,
+      iisReadings: null,
       guide: null,
 
       async init() {
@@ -695,11 +698,15 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
 
       async loadServerEvents() {
         try {
-          const events = await api['server:events']();
-          set({ serverEvents: events });
+          const [events, iisReadings] = await Promise.all([api['server:events'](), api['server:iis']()]);
+          set({ serverEvents: events, iisReadings });
         } catch (e) {
           const err = toApiError(e);
-          set({ serverEvents: [], error: { action: 'events', kind: err.kind, message: err.message } });
+          set({
+            serverEvents: [],
+            iisReadings: [],
+            error: { action: 'events', kind: err.kind, message: err.message },
+          });
         }
       },
 

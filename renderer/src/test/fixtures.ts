@@ -471,6 +471,17 @@ export function fakeApi(
       return fakeGuides(req.locale, req.server, req.fqdn);
     },
     'server:events': async () => (log('server:events', []), opts.events ?? SERVER_EVENTS),
+    'server:iis': async () => (
+      log('server:iis', []),
+      [
+        {
+          site: 'W3SVC/1/ROOT/Exchange',
+          providers: ['NTLM'],
+          kerberosPossible: false,
+          source: 'simulated' as const,
+        },
+      ]
+    ),
     'server:add-backconnection': async (req) => {
       log('server:add-backconnection', [req]);
       const id = '20260101-000000-bc0001';
