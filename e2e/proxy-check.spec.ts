@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTestPki, type TestPki } from '../electron/test-support/test-certificates';
+import { makeTestPki, OPENSSL_MISSING, type TestPki } from '../electron/test-support/test-certificates';
 import { expect, test } from './support/wizard';
 
 // The live proxy check (issue 5) against a real HTTPS server on 127.0.0.1: the simulated XP
@@ -69,6 +69,8 @@ function machineFor(port: number, ca: string): string {
 let pki: TestPki;
 let goodCert: { key: string; cert: string };
 const servers: RpcProxy[] = [];
+
+test.skip(!!OPENSSL_MISSING, String(OPENSSL_MISSING));
 
 test.beforeAll(() => {
   pki = makeTestPki();

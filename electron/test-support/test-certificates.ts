@@ -3,6 +3,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Whether the openssl CLI is here; without it the HTTPS suites skip (and say so) outside CI. */
+export const OPENSSL_MISSING: string | false = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'pipe' });
+    return false;
+  } catch {
+    if (process.env.CI === 'true' || process.env.CI === '1') return false; // CI must have it: fail loudly
+    return 'the openssl CLI is not installed (apt-get install openssl)';
+  }
+})();
+
 export interface TestPki {
   readonly caCert: string;
   /** A server certificate signed by the CA for `names` (first name is the CN). */
