@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
@@ -6,8 +7,9 @@ import { dirname, basename, join } from 'node:path';
  * one: write a temp file beside it, flush it to disk, rename it over the target.
  */
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(temp, 'w', 0o600);
+  // Random part: two writes in the same millisecond must not share a temp file; 'wx' refuses one that exists.
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', 0o600);
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
@@ -19,7 +21,13 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
     throw e;
   }
   closeSync(fd);
-  renameSync(temp, path);
+  try {
+    renameSync(temp, path);
+  } catch (e) {
+    // The old file is intact; do not leave the temp file behind.
+    unlinkSync(temp);
+    throw e;
+  }
   // Make the rename itself durable where the platform allows syncing a directory.
   if (process.platform !== 'win32') {
     try {
