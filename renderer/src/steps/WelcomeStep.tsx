@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { StepFrame } from '../components/StepFrame';
 import { ListIcon, MailIcon, WrenchIcon } from '../icons';
 import { useWizard } from '../store/store-context';
+import welcomeArt from '../../../assets/illustrations/welcome.svg';
 
 export function WelcomeStep() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function WelcomeStep() {
   const setProxyCheck = useWizard((s) => s.setProxyCheckEnabled);
   return (
     <StepFrame testId="step-welcome" title={t('welcome.title')} lead={t('welcome.lead')} icon={<MailIcon />}>
+      <img className="welcome-art" src={welcomeArt} alt="" width={360} height={160} />
       <fieldset className="choice-group">
         <legend>{t('welcome.audience')}</legend>
         <label className={`choice-card${audience === 'endUser' ? ' selected' : ''}`}>
