@@ -255,3 +255,28 @@ describe('SimulatedMachine reads', () => {
     expect(tree.hasKey('HKEY_CURRENT_USER\\Nowhere')).toBe(false);
   });
 });
+
+describe('two processes on one simulated machine', () => {
+  it('reads the file again when another process changed it, so neither write undoes the other', async () => {
+    const { registryFile } = copySample('xp-outlook2003-basic');
+    const wizard = SimulatedMachine.load({ hive: registryFile });
+    const cli = SimulatedMachine.load({ hive: registryFile });
+    await cli.elevated.setValue(LSA_KEY, 'LmCompatibilityLevel', { type: 'REG_DWORD', data: 3 });
+    const seen = await wizard.registry.readSubtrees([{ path: LSA_KEY, recursive: false }]);
+    expect(seen.getValue(LSA_KEY, 'LmCompatibilityLevel')).toEqual({ type: 'REG_DWORD', data: 3 });
+    await wizard.elevated.setValue(LSA_KEY, 'LmCompatibilityLevel', { type: 'REG_DWORD', data: 5 });
+    await cli.registry.setValue(
+      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce',
+      '!ExchangeProxyWizardResume',
+      { type: 'REG_SZ', data: 'x' },
+    );
+    const final = SimulatedMachine.load({ hive: registryFile }).tree;
+    expect(final.getValue(LSA_KEY, 'LmCompatibilityLevel')).toEqual({ type: 'REG_DWORD', data: 5 });
+    expect(
+      final.getValue(
+        'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce',
+        '!ExchangeProxyWizardResume',
+      ),
+    ).toEqual({ type: 'REG_SZ', data: 'x' });
+  });
+});

@@ -44,12 +44,34 @@ export class SimulatedMachine {
   faults: FaultPlan = {};
   restartRequested = false;
 
+  /** The file as last read or written by us (inode, size, modification time). */
+  private stamp: string;
+
   private constructor(
     readonly registryFile: string,
-    readonly tree: RegTree,
+    private current: RegTree,
     private readonly format: RegFileFormat,
     readonly facts: MachineFacts,
-  ) {}
+  ) {
+    this.stamp = fileStamp(registryFile);
+  }
+
+  get tree(): RegTree {
+    return this.current;
+  }
+
+  /**
+   * Another process (the CLI beside an open wizard) changed the file: read it again, so a
+   * write made under the machine lock never starts from a stale tree and undoes theirs.
+   */
+  private refresh(): void {
+    const now = fileStamp(this.registryFile);
+    if (now === this.stamp) return;
+    const fresh = new RegTree();
+    applyRegFileToTree(readRegistryFile(this.registryFile), fresh);
+    this.current = fresh;
+    this.stamp = now;
+  }
 
   static load(opts: { hive?: string; machine?: string }): SimulatedMachine {
     const registryFile = opts.hive ?? join(opts.machine!, 'registry.reg');
@@ -63,7 +85,7 @@ export class SimulatedMachine {
         registryFile,
       );
     }
-    const file = parseRegFile(new Uint8Array(readFileSync(registryFile)), registryFile);
+    const file = readRegistryFile(registryFile);
     const tree = new RegTree();
     applyRegFileToTree(file, tree);
     let facts: MachineFacts = machineFactsSchema.parse({});
@@ -90,6 +112,7 @@ export class SimulatedMachine {
 
   private persist(): void {
     writeFileAtomic(this.registryFile, writeRegFile(regFileFromTree(this.tree, this.format)));
+    this.stamp = fileStamp(this.registryFile);
   }
 
   private mutate(path: string, name: string, value: RegValue | null): void {
@@ -97,6 +120,7 @@ export class SimulatedMachine {
     if (this.faults.failAtWrite === this.writes) {
       throw new ExproxyError('apply-failed', `simulated failure at write ${this.writes}`);
     }
+    this.refresh();
     const previous = this.tree.getValue(path, name);
     if (value === null) this.tree.deleteValue(path, name);
     else this.tree.setValue(path, name, value);
@@ -114,6 +138,7 @@ export class SimulatedMachine {
   readonly registry: RegistryPort = {
     name: 'simulated',
     readSubtrees: async (requests: readonly SubtreeRequest[]) => {
+      this.refresh();
       const out = new RegTree();
       for (const r of requests) {
         const path = snapshotPathFor(r.path, r.view);
@@ -176,4 +201,15 @@ export class SimulatedMachine {
       this.restartRequested = true;
     },
   };
+}
+
+/** Every write is temp + rename, so a new inode; mtime alone can repeat within a clock tick. */
+function fileStamp(file: string): string {
+  const st = statSync(file, { bigint: true });
+  return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.birthtimeNs}`;
+}
+
+function readRegistryFile(file: string) {
+  // readFileSync's Buffer is already a Uint8Array: no copy of a large file.
+  return parseRegFile(readFileSync(file), file);
 }
