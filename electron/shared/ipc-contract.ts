@@ -7,19 +7,15 @@ import { z } from 'zod';
 import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import type { ChangePlan, ChangeRecord } from '../core/fixes/change-plan';
 import type { ApplyOutcome, RollbackOutcome } from '../core/fixes/outcome';
-import type { GuideId, ServerGuide } from '../core/server-guides/guides';
+import { isValidHostName } from '../core/lsa/host-name';
+import { isComputerName, type GuideId, type ServerGuide } from '../core/server-guides/guides';
 import type { IisAuthReading } from '../core/server-guides/iis-auth-port';
 
 export const fixIdSchema = z.enum(['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2']);
 
 const profileNameSchema = z.string().min(1).max(256);
 /** RFC 1123 host names only: these reach the registry and command lines. */
-const hostNameSchema = z
-  .string()
-  .max(253)
-  .regex(
-    /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/,
-  );
+const hostNameSchema = z.string().refine(isValidHostName, 'not a DNS host name');
 
 export const requestSchemas = {
   'app:info': z.tuple([]),
@@ -48,10 +44,7 @@ export const requestSchemas = {
     z
       .object({
         locale: z.enum(['en', 'zh-CN']),
-        server: z
-          .string()
-          .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/)
-          .optional(),
+        server: z.string().refine(isComputerName, 'not a computer name').optional(),
         fqdn: hostNameSchema.optional(),
       })
       .strict(),

@@ -38,8 +38,13 @@ export interface GuideParams {
 
 const NETBIOS = /^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/;
 
+/** A Windows computer (NetBIOS) name: the only server name that may reach a command line. */
+export function isComputerName(name: string): boolean {
+  return NETBIOS.test(name);
+}
+
 export function checkGuideParams(p: GuideParams): void {
-  if (p.server !== undefined && !NETBIOS.test(p.server))
+  if (p.server !== undefined && !isComputerName(p.server))
     throw new ExproxyError(
       'usage',
       `"${p.server}" is not a computer name (letters, digits and -, at most 15).`,
