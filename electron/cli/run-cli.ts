@@ -5,6 +5,8 @@ import type { TFunction } from 'i18next';
 import { scanMachine } from '../core/diagnosis/scan';
 import { hasActionableFindings } from '../core/diagnosis/rules';
 import { FIX_IDS, type FixId } from '../core/diagnosis/finding';
+import type { ChangePlan } from '../core/fixes/change-plan';
+import type { ApplyOutcome } from '../core/fixes/outcome';
 import { ExproxyError, UnreadableInputError } from '../core/errors';
 import { FixEngine } from '../core/fixes/fix-engine';
 import { withMachineLock } from '../core/fixes/machine-lock';
@@ -183,36 +185,50 @@ class Cli {
     const fixes = fixArgs as FixId[];
     if (this.scope) checkFixesInScope(this.scope, fixes);
     this.record.fixes = fixes;
+    const outcome = await this.applyUnderLock(`exproxy apply ${fixes.join(' ')}`, fixes, async (ctx) => {
+      if (this.scope) await checkScopeContext(this.scope, ctx.system);
+      const { report, tree } = await scanMachine(ctx.registry, ctx.system);
+      this.record.diagnosis = report;
+      const skipAccounts = await this.accountsWhoseProxyRefusesNtlm(report, ctx, fixes);
+      return planFixes(report, tree, {
+        fixes,
+        profile: this.v.profile,
+        machineWide: this.scope === 'machine',
+        skipAccounts,
+      });
+    });
+    return outcome === null ? EXIT.ok : this.reportApply(outcome);
+  }
+
+  /**
+   * The one way the CLI changes a machine: under the lock, read the machine (a run that waited
+   * must see the other's writes), plan, confirm, apply; every outcome and refusal goes to the
+   * audit log. Null when the person said no.
+   */
+  private async applyUnderLock(
+    purpose: string,
+    fixes: readonly FixId[],
+    makePlan: (ctx: MachineContext) => Promise<ChangePlan>,
+  ): Promise<ApplyOutcome | null> {
     const events = await this.eventLog();
     const who = runningAs(this.io.env);
-    let outcome;
+    let outcome: ApplyOutcome | null;
     try {
-      outcome = await this.locked(`exproxy apply ${fixes.join(' ')}`, async () => {
-        // Read the machine only once we hold the lock: a run that waited must see the other's writes.
+      outcome = await this.locked(purpose, async () => {
         const ctx = await this.machine();
-        if (this.scope) await checkScopeContext(this.scope, ctx.system);
         const engine = await this.engine(ctx);
-        const { report, tree } = await scanMachine(ctx.registry, ctx.system);
-        this.record.diagnosis = report;
-        const skipAccounts = await this.accountsWhoseProxyRefusesNtlm(report, ctx, fixes);
-        const plan = planFixes(report, tree, {
-          fixes,
-          profile: this.v.profile,
-          machineWide: this.scope === 'machine',
-          skipAccounts,
-        });
-        return this.confirmAndApply(engine, plan);
+        return this.confirmAndApply(engine, await makePlan(ctx));
       });
     } catch (e) {
       if (e instanceof ExproxyError && e.kind !== 'usage')
         await events.write(refusalEvent(e.message, who, fixes));
       throw e;
     }
-    if (outcome === null) return EXIT.ok;
+    if (outcome === null) return null;
     await events.write(applyEvent(outcome, who));
     this.record.outcome = outcome;
     this.record.eventLog = events.where;
-    return this.reportApply(outcome);
+    return outcome;
   }
 
   /**
@@ -233,7 +249,7 @@ class Cli {
     return skipped;
   }
 
-  private async confirmAndApply(engine: FixEngine, plan: ReturnType<typeof planFixes>) {
+  private async confirmAndApply(engine: FixEngine, plan: ChangePlan): Promise<ApplyOutcome | null> {
     if (!this.v.json) this.io.out(formatPlan(this.t, plan));
     // An unattended (scoped) run has no one to ask: the deployment itself is the consent.
     if (plan.changes.length > 0 && !this.v.yes && !this.scope) {
@@ -248,7 +264,7 @@ class Cli {
     return engine.apply(plan);
   }
 
-  private reportApply(outcome: Awaited<ReturnType<FixEngine['apply']>>): number {
+  private reportApply(outcome: ApplyOutcome): number {
     const code = {
       applied: EXIT.ok,
       'nothing-to-do': EXIT.ok,
@@ -376,16 +392,12 @@ class Cli {
     if (sub === 'backconnection') {
       if (!this.v.host) throw new ExproxyError('usage', 'server backconnection needs --host FQDN.');
       const host = this.v.host;
-      const events = await this.eventLog();
-      const outcome = await this.locked(`exproxy server backconnection ${host}`, async () => {
-        const ctx = await this.machine();
-        const engine = await this.engine(ctx);
-        const { tree } = await scanMachine(ctx.registry, ctx.system);
-        return this.confirmAndApply(engine, planBackConnectionHost(tree, host));
-      });
+      const outcome = await this.applyUnderLock(
+        `exproxy server backconnection ${host}`,
+        ['backconnection-host'],
+        async (ctx) => planBackConnectionHost((await scanMachine(ctx.registry, ctx.system)).tree, host),
+      );
       if (outcome === null) return EXIT.ok;
-      await events.write(applyEvent(outcome, runningAs(this.io.env)));
-      this.record.outcome = outcome;
       const code = this.reportApply(outcome);
       if (outcome.status === 'applied' && !this.v.json) this.io.out(this.t('restartIisAdmin'));
       return code;
