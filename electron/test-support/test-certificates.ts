@@ -46,6 +46,10 @@ export function makeTestPki(): TestPki {
     'keyUsage=critical,keyCertSign',
   ]);
   let n = 0;
+  const keyPair = (base: string) => ({
+    key: readFileSync(join(dir, `${base}.key`), 'utf8'),
+    cert: readFileSync(join(dir, `${base}.crt`), 'utf8'),
+  });
   return {
     caCert: readFileSync(join(dir, 'ca.crt'), 'utf8'),
     issue(names) {
@@ -81,10 +85,7 @@ export function makeTestPki(): TestPki {
         '-extfile',
         `${base}.ext`,
       ]);
-      return {
-        key: readFileSync(join(dir, `${base}.key`), 'utf8'),
-        cert: readFileSync(join(dir, `${base}.crt`), 'utf8'),
-      };
+      return keyPair(base);
     },
     selfSigned(name) {
       n += 1;
@@ -106,10 +107,7 @@ export function makeTestPki(): TestPki {
         '-addext',
         `subjectAltName=DNS:${name}`,
       ]);
-      return {
-        key: readFileSync(join(dir, `${base}.key`), 'utf8'),
-        cert: readFileSync(join(dir, `${base}.crt`), 'utf8'),
-      };
+      return keyPair(base);
     },
   };
 }

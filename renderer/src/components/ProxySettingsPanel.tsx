@@ -37,6 +37,16 @@ export function ProxySettingsPanel({ testId, caption, settings, changed, technic
   const row = (id: ProxyRow) => `proxy-row${changed.includes(id) ? ' changed' : ''}`;
   const mark = (id: ProxyRow) =>
     changed.includes(id) ? <span className="badge changed-badge">{t('settings.changed')}</span> : null;
+  // A read-only check box row like Outlook's (SSL only, fast/slow network choices).
+  const checkRow = (id: 'ssl' | 'fast' | 'slow', checked: boolean) => (
+    <div className={row(id)} data-row={id} data-changed={changed.includes(id)}>
+      <label className="check">
+        <input type="checkbox" checked={checked} disabled readOnly />
+        <span>{t(`proxy.${id}`)}</span>
+      </label>
+      {mark(id)}
+    </div>
+  );
   const scheme: AuthScheme | 'none' = settings.authScheme ?? 'none';
   const url = settings.proxyServer ? `https://${settings.proxyServer}` : t('common.notSet');
   return (
@@ -53,13 +63,7 @@ export function ProxySettingsPanel({ testId, caption, settings, changed, technic
             <span className="fake-input">{url}</span>
             {mark('url')}
           </div>
-          <div className={row('ssl')} data-row="ssl" data-changed={changed.includes('ssl')}>
-            <label className="check">
-              <input type="checkbox" checked={settings.sslOnly} disabled readOnly />
-              <span>{t('proxy.ssl')}</span>
-            </label>
-            {mark('ssl')}
-          </div>
+          {checkRow('ssl', settings.sslOnly)}
           <div className={row('mutual')} data-row="mutual" data-changed={changed.includes('mutual')}>
             <label className="check indent">
               <input type="checkbox" checked={settings.mutualAuth} disabled readOnly />
@@ -68,20 +72,8 @@ export function ProxySettingsPanel({ testId, caption, settings, changed, technic
             <span className="fake-input indent">{settings.principalName ?? ''}</span>
             {mark('mutual')}
           </div>
-          <div className={row('fast')} data-row="fast" data-changed={changed.includes('fast')}>
-            <label className="check">
-              <input type="checkbox" checked={settings.httpFirstOnFast} disabled readOnly />
-              <span>{t('proxy.fast')}</span>
-            </label>
-            {mark('fast')}
-          </div>
-          <div className={row('slow')} data-row="slow" data-changed={changed.includes('slow')}>
-            <label className="check">
-              <input type="checkbox" checked={settings.httpFirstOnSlow} disabled readOnly />
-              <span>{t('proxy.slow')}</span>
-            </label>
-            {mark('slow')}
-          </div>
+          {checkRow('fast', settings.httpFirstOnFast)}
+          {checkRow('slow', settings.httpFirstOnSlow)}
         </fieldset>
         <fieldset className="group">
           <legend>{t('proxy.authGroup')}</legend>

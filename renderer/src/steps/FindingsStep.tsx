@@ -88,24 +88,17 @@ export function FindingsStep() {
       {technician && offersLm ? (
         <fieldset className="choice-inline">
           <legend>{t('findings.lmChoice')}</legend>
-          <label className="check">
-            <input
-              type="radio"
-              name="lm-target"
-              checked={selected.includes('lmcompat-3')}
-              onChange={() => toggleFix('lmcompat-3', true)}
-            />
-            <span>{t('findings.lm3')}</span>
-          </label>
-          <label className="check">
-            <input
-              type="radio"
-              name="lm-target"
-              checked={selected.includes('lmcompat-2')}
-              onChange={() => toggleFix('lmcompat-2', true)}
-            />
-            <span>{t('findings.lm2')}</span>
-          </label>
+          {(['lmcompat-3', 'lmcompat-2'] as const).map((fix) => (
+            <label key={fix} className="check">
+              <input
+                type="radio"
+                name="lm-target"
+                checked={selected.includes(fix)}
+                onChange={() => toggleFix(fix, true)}
+              />
+              <span>{t(fix === 'lmcompat-3' ? 'findings.lm3' : 'findings.lm2')}</span>
+            </label>
+          ))}
         </fieldset>
       ) : null}
       <div className="actions">
