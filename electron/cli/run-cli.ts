@@ -380,13 +380,13 @@ class Cli {
       const events = await matchedServerEvents(await this.machine());
       this.record.events = events;
       if (this.v.json) this.json(events);
-      else this.io.out(formatEvents(events));
+      else this.io.out(formatEvents(this.t, events));
       return events.length > 0 ? EXIT.findings : EXIT.ok;
     }
     if (sub === 'iis') {
       const readings = await (await this.machine()).iis.read();
       if (this.v.json) this.json(readings);
-      else this.io.out(formatIisReadings(readings));
+      else this.io.out(formatIisReadings(this.t, readings));
       return readings.some((r) => !r.kerberosPossible) ? EXIT.findings : EXIT.ok;
     }
     if (sub === 'backconnection') {

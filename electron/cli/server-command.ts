@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { CliIo } from './cli-io';
 import { GUIDE_IDS, serverGuides, type GuideLocale, type ServerGuide } from '../core/server-guides/guides';
 import { ExproxyError } from '../core/errors';
@@ -41,19 +42,22 @@ export function guidesCommand(
   else io.out(guides.map(formatGuide).join('\n\n────────\n\n'));
 }
 
-export function formatIisReadings(readings: readonly IisAuthReading[]): string {
-  if (readings.length === 0)
-    return "No IIS found here (appcmd and adsutil are not available): run the guide's commands on the server.";
+export function formatIisReadings(t: TFunction, readings: readonly IisAuthReading[]): string {
+  if (readings.length === 0) return t('server.noIis');
   return readings
-    .map(
-      (r) =>
-        `${r.site} (${r.source}): ${r.providers.join(', ') || 'none'} — ${r.kerberosPossible ? 'Kerberos possible (Negotiate offered)' : 'Kerberos impossible: add Negotiate before NTLM (see exprox-1000)'}`,
+    .map((r) =>
+      t('server.iisLine', {
+        site: r.site,
+        source: r.source,
+        providers: r.providers.join(', ') || t('server.noProviders'),
+        verdict: t(r.kerberosPossible ? 'server.kerberosOk' : 'server.ntlmOnly'),
+      }),
     )
     .join('\n');
 }
 
-export function formatEvents(events: readonly MatchedServerEvent[]): string {
-  if (events.length === 0) return 'No events that a server guide explains were found in the Application log.';
+export function formatEvents(t: TFunction, events: readonly MatchedServerEvent[]): string {
+  if (events.length === 0) return t('server.noEvents');
   return events
     .map(
       (e) =>
