@@ -58,6 +58,12 @@ export function probeRegistry(inner: RegistryPort, probe: FaultProbe, label = 'r
       probe.step(`${label} delete ${name}`);
       return inner.deleteValue(path, name, view);
     },
+    ...(inner.writeMany && {
+      writeMany: async (writes) => {
+        probe.step(`${label} write ${writes.length} values`);
+        return inner.writeMany!(writes);
+      },
+    }),
   };
 }
 
@@ -89,6 +95,14 @@ export function probeJournal(inner: JournalStore, probe: FaultProbe): JournalSto
     list: async () => {
       probe.step('journal list');
       return inner.list();
+    },
+    inspect: async () => {
+      probe.step('journal inspect');
+      return inner.inspect();
+    },
+    setAside: async (record, reason) => {
+      probe.step('journal set aside');
+      return inner.setAside(record, reason);
     },
     saveBackup: async (id, bytes) => {
       probe.step('journal backup');

@@ -27,8 +27,15 @@ export interface ChangePlan {
   readonly restartWindows: boolean;
 }
 
-export type ChangeState =
-  'pending' | 'applied' | 'rolling-back' | 'rolled-back' | 'failed-rolled-back' | 'needs-attention';
+export const CHANGE_STATES = [
+  'pending',
+  'applied',
+  'rolling-back',
+  'rolled-back',
+  'failed-rolled-back',
+  'needs-attention',
+] as const;
+export type ChangeState = (typeof CHANGE_STATES)[number];
 
 /** A journal record: written and flushed before any write, updated after each step. */
 export interface ChangeRecord {

@@ -193,10 +193,10 @@ describe('apply, verify, rollback', () => {
     });
   });
 
-  it('recovers a change interrupted after its first write', async () => {
+  it('an interrupted apply whose LAN Manager write was done is completed, never undone by lowering it', async () => {
     const { sample, machine, engine, plan, journal } = await setup('xp-outlook2003-basic');
     const p = await plan(['proxy-auth-ntlm', 'lmcompat-3']);
-    // Simulate a crash: the journal says pending and one value is already written.
+    // Simulate a crash: the journal says pending and the elevated value (written first) is done.
     await journal.save({
       id: '20260101-000000-abcdef',
       createdAt: '2026-01-01T00:00:00.000Z',
@@ -209,8 +209,50 @@ describe('apply, verify, rollback', () => {
       restartWindows: true,
     });
     await machine.elevated.setValue(LSA_KEY, 'LmCompatibilityLevel', { type: 'REG_DWORD', data: 3 });
-    expect(await engine.recover()).toEqual(['20260101-000000-abcdef']);
+    const report = await engine.recover();
+    expect(report.recovered.map((r) => r.id)).toEqual(['20260101-000000-abcdef']);
+    expect(report.setAside).toEqual([]);
+    expect(report.awaitingConsent).toEqual([]);
+    expect(readFileSync(sample.registryFile).equals(sample.originalBytes)).toBe(false);
+    expect(machine.tree.getValue(LSA_KEY, 'LmCompatibilityLevel')).toEqual({ type: 'REG_DWORD', data: 3 });
+    expect(machine.tree.getValue(SECTION, '00036627')).toEqual({
+      type: 'REG_BINARY',
+      data: new Uint8Array([2, 0, 0, 0]),
+    });
+    const rec = (await journal.load('20260101-000000-abcdef'))!;
+    expect(rec.state).toBe('applied');
+    expect(rec.message).toMatch(/completed after an interrupted run/);
+    // It is an ordinary applied change again: the person can still undo it on purpose.
+    expect((await engine.rollback(rec.id)).status).toBe('rolled-back');
     expect(readFileSync(sample.registryFile).equals(sample.originalBytes)).toBe(true);
-    expect((await journal.load('20260101-000000-abcdef'))!.state).toBe('failed-rolled-back');
+  });
+
+  it('an interrupted profile-only apply is undone (per-user writes need no consent)', async () => {
+    const { sample, machine, engine, plan, journal } = await setup('xp-outlook2003-basic');
+    const p = await plan(['proxy-auth-ntlm']);
+    await journal.save({
+      id: '20260101-000000-bcdef0',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      fixes: p.fixes,
+      changes: p.changes,
+      written: 1,
+      state: 'pending',
+      restartOutlook: true,
+      restartWindows: false,
+    });
+    await machine.registry.setValue(SECTION, '00036627', {
+      type: 'REG_BINARY',
+      data: new Uint8Array([2, 0, 0, 0]),
+    });
+    const report = await engine.recover();
+    expect(report.recovered).toEqual([
+      {
+        id: '20260101-000000-bcdef0',
+        state: 'failed-rolled-back',
+        message: 'restored after an interrupted run',
+      },
+    ]);
+    expect(readFileSync(sample.registryFile).equals(sample.originalBytes)).toBe(true);
   });
 });

@@ -1,18 +1,21 @@
 import { ExproxyError } from '../errors';
 import type { SystemPort } from '../machine/system-port';
-import { checkWriteAllowed, needsElevation } from '../registry/allowlist';
+import { checkWriteAllowed } from '../registry/allowlist';
 import type { ElevatedRegistryWriter } from '../registry/elevated-writer-port';
-import type { RegistryPort } from '../registry/registry-port';
+import type { RegistryPort, RegistryWriter, RegWrite } from '../registry/registry-port';
 import { REGEDIT5_FORMAT, writeRegFile, type RegKeyEntry } from '../registry/reg-file';
 import {
   deserializeRegValue,
-  regValuesEqual,
+  serializeRegValue,
   type RegValue,
   type SerializedRegValue,
 } from '../registry/reg-value';
 import type { ChangePlan, ChangeRecord, ChangeState, PlannedChange } from './change-plan';
 import type { JournalStore } from './journal-store';
 import type { ApplyOutcome, RollbackOutcome, StepResult } from './outcome';
+import { checkRecord } from './record-check';
+import { decideRecovery, sameValue, type RecoveryWrite } from './recovery-plan';
+import type { RecoveryItem, RecoveryOptions, RecoveryReport } from './recovery-report';
 
 export interface FixEnginePorts {
   readonly registry: RegistryPort;
@@ -21,11 +24,6 @@ export interface FixEnginePorts {
   readonly journal: JournalStore;
   readonly now?: () => Date;
   readonly newId?: () => string;
-}
-
-function sameValue(a: RegValue | undefined, b: SerializedRegValue | null): boolean {
-  if (b === null) return a === undefined;
-  return a !== undefined && regValuesEqual(a, deserializeRegValue(b));
 }
 
 function defaultId(now: Date): string {
@@ -37,9 +35,14 @@ function defaultId(now: Date): string {
 }
 
 /** Elevated writes go first: a declined prompt then leaves nothing to undo. */
-function executionOrder(changes: readonly PlannedChange[]): PlannedChange[] {
-  return [...changes.filter((c) => c.elevated), ...changes.filter((c) => !c.elevated)];
+function executionOrder<T extends { change: PlannedChange }>(writes: readonly T[]): T[] {
+  return [...writes.filter((w) => w.change.elevated), ...writes.filter((w) => !w.change.elevated)];
 }
+
+const toAfter = (changes: readonly PlannedChange[]) =>
+  changes.map((change) => ({ change, target: change.after }));
+const toBefore = (changes: readonly PlannedChange[]) =>
+  changes.map((change) => ({ change, target: change.before }));
 
 /** A .reg file that puts every value back as it was (`"v"=-` where it was absent). */
 export function backupRegFile(changes: readonly PlannedChange[]): Uint8Array {
@@ -58,6 +61,8 @@ export function backupRegFile(changes: readonly PlannedChange[]): Uint8Array {
 /**
  * plan → journal (durable before any write) → backup → write → read back and verify → record.
  * Any failure part-way restores what was written; rollback restores the recorded prior state.
+ * The per-user writes of one change go to the registry as one batch, and the journal record is
+ * written twice (before and after), so a change to a thousand profiles costs linear time.
  */
 export class FixEngine {
   private readonly now: () => Date;
@@ -74,10 +79,28 @@ export class FixEngine {
     return changes.map((c) => tree.getValue(c.path, c.name));
   }
 
-  private async write(c: PlannedChange, value: SerializedRegValue | null): Promise<void> {
-    const writer = c.elevated ? this.ports.elevated : this.ports.registry;
-    if (value === null) await writer.deleteValue(c.path, c.name, c.view);
-    else await writer.setValue(c.path, c.name, deserializeRegValue(value), c.view);
+  /** Elevated writes one by one (each is an administrator prompt), then the per-user ones as a batch. */
+  private async writeAll(writes: readonly RecoveryWrite[]): Promise<void> {
+    const ordered = executionOrder(writes);
+    for (const w of ordered.filter((x) => x.change.elevated)) await this.writeOne(this.ports.elevated, w);
+    const user = ordered.filter((x) => !x.change.elevated);
+    if (user.length === 0) return;
+    if (user.length > 1 && this.ports.registry.writeMany) {
+      const batch: RegWrite[] = user.map(({ change: c, target }) => ({
+        path: c.path,
+        name: c.name,
+        view: c.view,
+        value: target ? deserializeRegValue(target) : null,
+      }));
+      await this.ports.registry.writeMany(batch);
+      return;
+    }
+    for (const w of user) await this.writeOne(this.ports.registry, w);
+  }
+
+  private async writeOne(writer: RegistryWriter, { change: c, target }: RecoveryWrite): Promise<void> {
+    if (target === null) await writer.deleteValue(c.path, c.name, c.view);
+    else await writer.setValue(c.path, c.name, deserializeRegValue(target), c.view);
   }
 
   private async ensureOutlookClosed(changes: readonly PlannedChange[]): Promise<void> {
@@ -100,16 +123,21 @@ export class FixEngine {
    */
   private async restore(changes: readonly PlannedChange[]): Promise<string | null> {
     const current = await this.readCurrent(changes);
-    const ours = (i: number) => sameValue(current[i], changes[i]!.after);
-    const todo = executionOrder(changes.filter((c, i) => ours(i) && !sameValue(current[i], c.before)));
-    for (const c of todo) await this.write(c, c.before);
+    await this.writeAll(
+      toBefore(changes.filter((c, i) => sameValue(current[i], c.after) && !sameValue(current[i], c.before))),
+    );
+    return this.notAt(changes, 'before');
+  }
+
+  /** The values that do not hold `want` now, named; null when all do. */
+  private async notAt(changes: readonly PlannedChange[], want: 'before' | 'after'): Promise<string | null> {
     const after = await this.readCurrent(changes);
     return (
       changes
         .map((c, i) =>
-          sameValue(after[i], c.before)
+          sameValue(after[i], c[want])
             ? null
-            : sameValue(after[i], c.after)
+            : sameValue(after[i], want === 'before' ? c.after : c.before)
               ? `${c.path}\\${c.name}`
               : `${c.path}\\${c.name} (changed by something else; left alone)`,
         )
@@ -121,38 +149,13 @@ export class FixEngine {
   /** Writes each value back to what it was (`undefined` = absent), elevated ones first. */
   private async putBack(changes: readonly PlannedChange[], was: readonly (RegValue | undefined)[]) {
     const now = await this.readCurrent(changes);
-    const todo = changes
-      .map((c, i) => ({ c, v: was[i] }))
-      .filter(({ v }, i) => !(v === undefined ? now[i] === undefined : now[i] && regValuesEqual(now[i]!, v)));
-    for (const { c, v } of [...todo.filter((t) => t.c.elevated), ...todo.filter((t) => !t.c.elevated)]) {
-      const writer = c.elevated ? this.ports.elevated : this.ports.registry;
-      if (v === undefined) await writer.deleteValue(c.path, c.name, c.view);
-      else await writer.setValue(c.path, c.name, v, c.view);
-    }
-    const check = await this.readCurrent(changes);
-    return changes.every((_c, i) =>
-      was[i] === undefined
-        ? check[i] === undefined
-        : check[i] !== undefined && regValuesEqual(check[i]!, was[i]!),
+    await this.writeAll(
+      changes
+        .map((change, i) => ({ change, target: serialized(was[i]) }))
+        .filter(({ target }, i) => !sameValue(now[i], target)),
     );
-  }
-
-  /**
-   * A journal record comes from disk (it may be damaged or tampered with): every value it
-   * would restore must be on the allowlist, and elevated exactly when the allowlist says so.
-   */
-  private checkRecord(record: ChangeRecord): void {
-    for (const c of record.changes) {
-      for (const v of [c.before, c.after]) {
-        const kind = checkWriteAllowed(c.path, c.name, v ? deserializeRegValue(v) : null);
-        if (kind !== c.kind || needsElevation(kind) !== c.elevated) {
-          throw new ExproxyError(
-            'not-allowed',
-            `Change ${record.id} in the journal does not match what this product writes (${c.name}); nothing was changed.`,
-          );
-        }
-      }
-    }
+    const check = await this.readCurrent(changes);
+    return changes.every((_c, i) => sameValue(check[i], serialized(was[i])));
   }
 
   async apply(plan: ChangePlan): Promise<ApplyOutcome> {
@@ -178,7 +181,6 @@ export class FixEngine {
         return { ...base, status: 'blocked', changeId: null, reason: e.message };
       throw e;
     }
-
     const createdAt = this.now().toISOString();
     let record: ChangeRecord = {
       id: this.newId(),
@@ -201,30 +203,21 @@ export class FixEngine {
       );
     }
     steps.push({ step: 'journal', ok: true });
-
-    const order = executionOrder(plan.changes);
-    let attempted = 0;
     let backupPath: string | null = null;
+    let writing = false;
     try {
       backupPath = await this.ports.journal.saveBackup(record.id, backupRegFile(plan.changes));
       steps.push({ step: 'backup', ok: true });
-      for (const c of order) {
-        attempted++;
-        await this.write(c, c.after);
-        record = await this.saveRecord(record, { written: attempted });
-      }
+      writing = true;
+      await this.writeAll(toAfter(plan.changes));
       steps.push({ step: 'write', ok: true });
-      const readBack = await this.readCurrent(plan.changes);
-      const wrong = plan.changes.filter((c, i) => !sameValue(readBack[i], c.after));
-      if (wrong.length > 0) {
+      const wrong = await this.notAt(plan.changes, 'after');
+      if (wrong) {
         steps.push({ step: 'verify', ok: false });
-        throw new ExproxyError(
-          'apply-failed',
-          `The new value of ${wrong[0]!.name} did not read back as written.`,
-        );
+        throw new ExproxyError('apply-failed', `The new value of ${wrong} did not read back as written.`);
       }
       steps.push({ step: 'verify', ok: true });
-      record = await this.saveRecord(record, { state: 'applied' });
+      record = await this.saveRecord(record, { state: 'applied', written: plan.changes.length });
       steps.push({ step: 'record', ok: true });
       return {
         ...base,
@@ -239,7 +232,7 @@ export class FixEngine {
       if (!steps.some((s) => s.step === 'backup')) steps.push({ step: 'backup', ok: false });
       else if (!steps.some((s) => s.step === 'write')) steps.push({ step: 'write', ok: false });
       const declined = e instanceof ExproxyError && e.kind === 'elevation-declined';
-      const stuck = await this.restore(order.slice(0, attempted)).catch((err: unknown) => String(err));
+      const stuck = writing ? await this.restore(plan.changes).catch((err: unknown) => String(err)) : null;
       const state: ChangeState = stuck ? 'needs-attention' : 'failed-rolled-back';
       const reason = e instanceof Error ? e.message : String(e);
       await this.saveRecord(record, {
@@ -269,7 +262,7 @@ export class FixEngine {
     let record = await this.ports.journal.load(changeId);
     if (!record) throw new ExproxyError('usage', `No change with id ${changeId} in the journal.`);
     const base = { changeId, restartOutlook: record.restartOutlook, restartWindows: record.restartWindows };
-    this.checkRecord(record);
+    checkRecord(record);
     if (record.state !== 'applied') {
       throw new ExproxyError(
         'usage',
@@ -299,7 +292,7 @@ export class FixEngine {
       if (stuck) throw new ExproxyError('apply-failed', `Could not restore ${stuck}.`);
     } catch (e) {
       // Part-way: put back what this rollback changed, so the change stays whole and applied.
-      // If even that fails, the record stays `rolling-back` and recover() finishes the undo.
+      // If even that fails, the record stays `rolling-back` and recovery finishes it.
       const declined = e instanceof ExproxyError && e.kind === 'elevation-declined';
       const reason = e instanceof Error ? e.message : String(e);
       const whole = await this.putBack(record.changes, current).catch(() => false);
@@ -314,7 +307,7 @@ export class FixEngine {
     try {
       await this.saveRecord(record, { state: 'rolled-back' });
     } catch (e) {
-      // Every value is back; only the record says `rolling-back`, which recover() completes.
+      // Every value is back; only the record says `rolling-back`, which recovery completes.
       const why = e instanceof Error ? e.message : String(e);
       return { ...base, status: 'rolled-back', reason: `the journal could not be updated (${why})` };
     }
@@ -327,27 +320,69 @@ export class FixEngine {
   }
 
   /**
-   * After a crash: any change left `pending` or `rolling-back` is brought back to its prior
-   * state (values already back are left alone). Returns the ids it recovered.
+   * After a crash: every change left `pending` or `rolling-back` is made whole again (see
+   * decideRecovery: never weakening the machine). Records that cannot be trusted are set aside
+   * and reported, so they never block a later run. A recovery that needs administrator rights
+   * happens only when `consent` agrees; otherwise it is reported as waiting.
    */
-  async recover(): Promise<string[]> {
-    const recovered: string[] = [];
-    for (const record of await this.ports.journal.list()) {
+  async recover(options: RecoveryOptions = {}): Promise<RecoveryReport> {
+    const report: { -readonly [K in keyof RecoveryReport]: RecoveryReport[K][number][] } = {
+      recovered: [],
+      setAside: [],
+      awaitingConsent: [],
+    };
+    const { records, damaged } = await this.ports.journal.inspect();
+    for (const d of damaged) {
+      const file = await this.ports.journal.setAside(d, d.reason);
+      report.setAside.push({ id: d.id, file, reason: `the record is damaged: ${d.reason}` });
+    }
+    for (const record of records) {
       if (record.state !== 'pending' && record.state !== 'rolling-back') continue;
+      const file = `${record.id}.json`;
       try {
-        this.checkRecord(record);
+        checkRecord(record);
       } catch (e) {
-        await this.saveRecord(record, { state: 'needs-attention', message: (e as Error).message });
-        recovered.push(record.id);
+        const reason = e instanceof Error ? e.message : String(e);
+        report.setAside.push({
+          id: record.id,
+          file: await this.ports.journal.setAside({ ...record, file }, reason),
+          reason,
+        });
         continue;
       }
-      const stuck = await this.restore(record.changes);
-      await this.saveRecord(record, {
-        state: stuck ? 'needs-attention' : record.state === 'pending' ? 'failed-rolled-back' : 'rolled-back',
-        message: stuck ? `could not restore ${stuck}` : 'restored after an interrupted run',
-      });
-      recovered.push(record.id);
+      const decision = decideRecovery(record, await this.readCurrent(record.changes));
+      if (decision.action === 'set-aside') {
+        report.setAside.push({
+          id: record.id,
+          file: await this.ports.journal.setAside({ ...record, file }, decision.reason),
+          reason: decision.reason,
+        });
+        continue;
+      }
+      const item: RecoveryItem = {
+        id: record.id,
+        direction: decision.direction,
+        elevated: decision.elevated,
+        writes: decision.writes.map((w) => ({ ...w.change, before: w.change.before, target: w.target })),
+      };
+      if (decision.elevated && !(await options.consent?.(item))) {
+        report.awaitingConsent.push(item);
+        continue;
+      }
+      await this.writeAll(decision.writes);
+      const changed = decision.writes.map((w) => w.change);
+      const check = await this.readCurrent(changed);
+      const missed = decision.writes
+        .filter((w, i) => !sameValue(check[i], w.target))
+        .map((w) => `${w.change.path}\\${w.change.name}`);
+      const state: ChangeState = missed.length > 0 ? 'needs-attention' : decision.state;
+      const message = missed.length > 0 ? `could not restore ${missed.join(', ')}` : decision.message;
+      await this.saveRecord(record, { state, message });
+      report.recovered.push({ id: record.id, state, message });
     }
-    return recovered;
+    return report;
   }
 }
+
+const serialized = (v: RegValue | undefined): SerializedRegValue | null =>
+  v === undefined ? null : serializeRegValue(v);

@@ -73,7 +73,8 @@ describe('LmCompatibilityLevel is never lowered', () => {
     // An administrator (or a policy) sets level 5 before the next start.
     const machine = SimulatedMachine.load({ machine: m.dir });
     await machine.elevated.setValue(LSA_KEY, 'LmCompatibilityLevel', { type: 'REG_DWORD', data: 5 });
-    expect(await new FixEngine({ ...machine, journal }).recover()).toEqual(['20260101-000000-abc123']);
+    const report = await new FixEngine({ ...machine, journal }).recover();
+    expect(report.recovered.map((r) => r.id)).toEqual(['20260101-000000-abc123']);
     expect(levelOf(m.dir)).toBe(5);
     const rec = await journal.load('20260101-000000-abc123');
     expect(rec!.state).toBe('needs-attention');

@@ -4,8 +4,13 @@ import { canonicalKeyPath } from './key-path';
 import type { RegValue } from './reg-value';
 
 /** Everything the product may ever write. Any other write fails before touching anything. */
-export type AllowedWriteKind =
-  'roh-auth-scheme' | 'lm-compatibility-level' | 'back-connection-host-names' | 'resume-entry';
+export const ALLOWED_WRITE_KINDS = [
+  'roh-auth-scheme',
+  'lm-compatibility-level',
+  'back-connection-host-names',
+  'resume-entry',
+] as const;
+export type AllowedWriteKind = (typeof ALLOWED_WRITE_KINDS)[number];
 
 export const LSA_KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa';
 export const MSV1_0_KEY = `${LSA_KEY}\\MSV1_0`;

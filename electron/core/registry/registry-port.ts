@@ -24,10 +24,20 @@ export interface RegistryReader {
   readSubtrees(requests: readonly SubtreeRequest[]): Promise<RegTree>;
 }
 
+/** One value write of a batch; `value: null` deletes the value. */
+export interface RegWrite {
+  readonly path: string;
+  readonly name: string;
+  readonly value: RegValue | null;
+  readonly view?: RegView;
+}
+
 export interface RegistryWriter {
   setValue(path: string, name: string, value: RegValue, view?: RegView): Promise<void>;
   /** Deleting a value that is absent is not an error. */
   deleteValue(path: string, name: string, view?: RegView): Promise<void>;
+  /** All or nothing where the adapter can (one file write, one process); checked like single writes. */
+  writeMany?(writes: readonly RegWrite[]): Promise<void>;
 }
 
 export interface RegistryPort extends RegistryReader, RegistryWriter {}
