@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { runCli } from './run-cli';
+import { runCommands } from '../services/commands/run-commands';
 
 async function ask(prompt: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -10,7 +10,7 @@ async function ask(prompt: string): Promise<string> {
   }
 }
 
-void runCli(process.argv.slice(2), {
+void runCommands(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
   ask: process.stdin.isTTY ? ask : null,

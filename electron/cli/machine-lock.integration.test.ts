@@ -4,9 +4,8 @@
  * racing on the same machine never interleave.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileMachineLock } from '../adapters/node/file-machine-lock';
 import { JournalFileStore } from '../adapters/node/journal-file-store';
@@ -38,7 +37,10 @@ function machine() {
 describe('machine lock (CLI)', () => {
   it('a held lock refuses apply and rollback with exit 5 and a clear message; nothing is written', async () => {
     const m = machine();
-    const held = await new FileMachineLock(m.state).acquire('the wizard: apply proxy-auth-ntlm');
+    // The lock is the machine's: beside its registry file, whatever the state folder.
+    const held = await new FileMachineLock(`${m.registryFile}.lock`).acquire(
+      'the wizard: apply proxy-auth-ntlm',
+    );
     const apply = exproxy(['apply', ...FIXES, '--yes', ...m.where]);
     expect(apply.code).toBe(5);
     expect(apply.err).toMatch(
@@ -56,9 +58,8 @@ describe('machine lock (CLI)', () => {
   it('takes over a stale lock left by a dead process, and says so', () => {
     const m = machine();
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    mkdirSync(join(m.state, 'journal'), { recursive: true });
     writeFileSync(
-      join(m.state, 'journal', 'machine.lock'),
+      `${m.registryFile}.lock`,
       JSON.stringify({
         pid: dead,
         host: hostname(),
@@ -86,7 +87,10 @@ describe('machine lock (CLI)', () => {
       expect(applied, JSON.stringify(results)).toHaveLength(1);
       const other = results.find((r) => r !== applied[0])!;
       if (other.code === 5) {
-        expect(other.err).toMatch(/Another Exchange Proxy Wizard run is changing this machine/);
+        // Refused by the lock, or it waited and found the plan it showed no longer fits.
+        expect(other.err + other.out).toMatch(
+          /Another Exchange Proxy Wizard run is changing this machine|"status": "plan-changed"/,
+        );
         refusals++;
       } else {
         expect(other.code).toBe(0);
@@ -111,5 +115,23 @@ describe('machine lock (CLI)', () => {
       expect((await new JournalFileStore(m.state).list()).map((r) => r.state)).toEqual(['rolled-back']);
     }
     console.log(`lock races: ${rounds * 2}, refused by the lock: ${refusals}`);
+  });
+
+  it('six runs at once, each with its own --state folder, on one machine: exactly one applies', async () => {
+    const m = machine();
+    const states = Array.from({ length: 6 }, () => tempDir());
+    const results = await Promise.all(
+      states.map((state) =>
+        run(['apply', ...FIXES, '--yes', '--json', '--machine', m.dir, '--state', state]),
+      ),
+    );
+    const applied = results.filter((r) => r.code === 0 && JSON.parse(r.out).status === 'applied');
+    expect(applied, JSON.stringify(results.map((r) => [r.code, r.err]))).toHaveLength(1);
+    for (const r of results.filter((x) => x !== applied[0])) {
+      if (r.code === 0) expect(JSON.parse(r.out).status).toBe('nothing-to-do');
+      else expect(r.code).toBe(5);
+    }
+    const journals = await Promise.all(states.map((st) => new JournalFileStore(st).list()));
+    expect(journals.flat().filter((rec) => rec.state === 'applied')).toHaveLength(1);
   });
 });

@@ -179,25 +179,41 @@ describe('a tampered journal cannot make the product write outside the allowlist
     tried++;
   });
 
+  /** Set aside: out of the journal, kept under set-aside/ with the reason beside it. */
+  function expectSetAside(stateDir: string, id: string) {
+    const aside = readdirSync(join(stateDir, 'set-aside'));
+    expect(aside.some((f) => f.startsWith(`${id}.`) && f.endsWith('.json'))).toBe(true);
+    expect(aside.some((f) => f.startsWith(`${id}.`) && f.endsWith('.why.txt'))).toBe(true);
+    expect(existsSync(join(stateDir, 'journal', `${id}.json`))).toBe(false);
+  }
+
   it.each(cases)(
-    'recovery of a pending %s: set aside as needs-attention, nothing written',
+    'recovery of a pending %s: set aside and reported (exit 3), nothing written; the next run goes on',
     async (_l, change) => {
       const { s, stateDir, record } = tampered(change, 'pending');
       const r = exproxy(['rollback', '--last', '--machine', s.dir, '--state', stateDir]);
-      expect(r.code).toBe(0);
+      expect(r.code, r.err).toBe(3);
+      expect(r.err).toContain(record.id);
+      expect(r.err).toMatch(/could not be trusted/);
       expect(readFileSync(s.registryFile).equals(s.originalBytes)).toBe(true);
-      expect((await new JournalFileStore(stateDir).load(record.id))!.state).toBe('needs-attention');
+      expect(await new JournalFileStore(stateDir).load(record.id)).toBeNull();
+      expectSetAside(stateDir, record.id);
+      // Never blocks later runs: the next one finds nothing to undo.
+      expect(exproxy(['rollback', '--last', '--machine', s.dir, '--state', stateDir]).code).toBe(0);
       tried++;
     },
   );
 
-  it('a damaged journal record: exit 3 naming the file; nothing written', () => {
+  it('a damaged journal record: set aside, exit 3 naming it; nothing written; the next run goes on', () => {
     const { s, stateDir, record } = tampered({});
     writeFileSync(join(stateDir, 'journal', `${record.id}.json`), '{"id": "20260101-000000-bad001", "chan');
     const r = exproxy(['rollback', '--last', '--machine', s.dir, '--state', stateDir]);
     expect(r.code).toBe(3);
-    expect(r.err).toContain(join(stateDir, 'journal', `${record.id}.json`));
+    expect(r.err).toContain(join(stateDir, 'set-aside', `${record.id}.`));
+    expect(r.err).toMatch(/damaged/);
     expect(readFileSync(s.registryFile).equals(s.originalBytes)).toBe(true);
+    expectSetAside(stateDir, record.id);
+    expect(exproxy(['rollback', '--last', '--machine', s.dir, '--state', stateDir]).code).toBe(0);
     tried++;
   });
 });

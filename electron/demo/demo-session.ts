@@ -1,8 +1,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileMachineLock } from '../adapters/node/file-machine-lock';
 import { JournalFileStore } from '../adapters/node/journal-file-store';
+import { FileEventLog } from '../adapters/node/file-event-log';
+import { ChangeService } from '../services/change-service';
 import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
 import { ExproxyError } from '../core/errors';
 import { RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
@@ -56,10 +57,16 @@ export class DemoSession {
     cpSync(join(this.samplesDir, scenario), machineDir, { recursive: true });
     this.machine = SimulatedMachine.load({ machine: machineDir });
     this.scenario = scenario;
+    const machine = simulatedContext(this.machine);
+    const state = join(this.dir, 'state');
     this.service = new WizardService({
-      machine: simulatedContext(this.machine),
-      journal: new JournalFileStore(join(this.dir, 'state')),
-      lock: new FileMachineLock(join(this.dir, 'state')),
+      machine,
+      changes: new ChangeService({
+        machine,
+        journal: new JournalFileStore(state),
+        events: new FileEventLog(join(state, 'events.log')),
+        actor: 'browser demo',
+      }),
       reportsDir: join(this.dir, 'reports'),
       appInfo: this.appInfo,
       resumeCommand: '"C:\\Program Files\\Exchange Proxy Wizard\\ExchangeProxyWizard.exe" --resume-verify',

@@ -109,7 +109,15 @@ describe('browser demo host', () => {
     const scan = JSON.parse((await api('scan:run', [])).body);
     expect(scan.ok).toBe(true);
     expect(scan.result.findings.map((f: { id: string }) => f.id)).toContain('proxy-auth-basic');
-    const applied = JSON.parse((await api('fix:apply', [{ fixes: ['proxy-auth-ntlm', 'lmcompat-3'] }])).body);
+    const fixes = ['proxy-auth-ntlm', 'lmcompat-3'];
+    const plan = JSON.parse((await api('fix:plan', [{ fixes }])).body);
+    expect(plan.result.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // Without the fingerprint of a plan that was shown, nothing is applied.
+    const unbound = JSON.parse((await api('fix:apply', [{ fixes }])).body);
+    expect(unbound).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
+    const applied = JSON.parse(
+      (await api('fix:apply', [{ fixes, fingerprint: plan.result.fingerprint }])).body,
+    );
     expect(applied.result.status).toBe('applied');
     const history = JSON.parse((await api('history:list', [])).body);
     expect(history.result[0].state).toBe('applied');

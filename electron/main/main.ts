@@ -2,12 +2,12 @@ import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import log from 'electron-log/main';
 import { extname, join, normalize, sep } from 'node:path';
-import { FileMachineLock } from '../adapters/node/file-machine-lock';
-import { JournalFileStore } from '../adapters/node/journal-file-store';
-import { runCli } from '../cli/run-cli';
+import { runCommands } from '../services/commands/run-commands';
 import { CHANNELS } from '../shared/ipc-contract';
 import { dispatch } from '../services/dispatch';
 import { openMachine } from '../services/machine-context';
+import { openChangeService } from '../services/open-change-service';
+import { runningAs } from '../services/commands/unattended';
 import { WizardService } from '../services/wizard-service';
 import { APP_ORIGIN, CSP, isTrustedSender, lockDown } from './security';
 import { unattendedArgs } from './unattended-entry';
@@ -38,7 +38,7 @@ if (cliArgs) {
 /** Fleet mode: the CLI's commands, flags and exit codes, no window; output also to the log file. */
 async function runUnattended(args: string[]): Promise<void> {
   log.initialize();
-  const code = await runCli(args, {
+  const code = await runCommands(args, {
     out: (s) => {
       process.stdout.write(s + '\n');
       log.info(s);
@@ -89,12 +89,18 @@ async function start(): Promise<void> {
   const machine = await openMachine({ machine: argValue('--machine'), hive: argValue('--hive') });
   if (machine.note) log.info(machine.note);
   log.info(`registry: ${machine.description}`);
+  const changes = await openChangeService({
+    machine,
+    // The same state folder as the CLI's default, so History shows CLI changes too; the machine
+    // lock (a machine-wide named pipe) is what keeps the app, the CLI and fleet runs apart.
+    stateDir: userData,
+    scope: 'user',
+    actor: runningAs(process.env),
+    log: (m) => log.warn(m),
+  });
   const service = new WizardService({
     machine,
-    journal: new JournalFileStore(userData),
-    // The same state folder as the CLI's default: the app and a CLI run exclude each other.
-    lock: new FileMachineLock(userData),
-    log: (m) => log.warn(m),
+    changes,
     reportsDir: join(userData, 'reports'),
     resumeCommand: `"${process.execPath}" ${RESUME_FLAG}`,
     appInfo: () => ({
@@ -106,8 +112,10 @@ async function start(): Promise<void> {
     }),
   });
   try {
-    const recovered = await service.recover();
-    if (recovered.length > 0) log.warn(`recovered interrupted changes: ${recovered.join(', ')}`);
+    const r = await service.recover();
+    for (const x of r.recovered) log.warn(`finished interrupted change ${x.id}: ${x.state} (${x.message})`);
+    for (const x of r.setAside) log.warn(`set aside journal record ${x.file}: ${x.reason}`);
+    for (const x of r.awaitingConsent) log.warn(`interrupted change ${x.id} waits for the person to agree`);
   } catch (e) {
     // Another run holds the machine lock (it will finish its own change): start anyway.
     log.warn(`recovery skipped: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,38 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import type { Finding } from '../core/diagnosis/finding';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { rpcProxyUrl, type ProxyCheck } from '../core/proxy-check/probe-result';
 import { proxyFindings } from '../core/proxy-check/proxy-findings';
-import { UnreadableInputError } from '../core/errors';
 import type { MachineContext } from './machine-context';
 
 export interface ProxyCheckOutcome {
   readonly checks: readonly ProxyCheck[];
   readonly findings: readonly Finding[];
-}
-
-interface Endpoints {
-  readonly simulated: boolean;
-  readonly connectTo: Readonly<Record<string, string>>;
-  readonly ca?: string;
-}
-
-function endpointsFor(machine: MachineContext): Endpoints {
-  const sim = machine.simulated;
-  if (!sim) return { simulated: false, connectTo: {} };
-  let ca: string | undefined;
-  if (sim.facts.proxyCaFile) {
-    const file = resolve(dirname(sim.registryFile), sim.facts.proxyCaFile);
-    if (!existsSync(file))
-      throw new UnreadableInputError(`${file}: the proxy CA file named in machine.json is missing`, file);
-    ca = readFileSync(file, 'utf8');
-  }
-  const connectTo = Object.fromEntries(
-    Object.entries(sim.facts.proxyEndpoints).map(([k, v]) => [k.toLowerCase(), v]),
-  );
-  return { simulated: true, connectTo, ca };
 }
 
 /**
@@ -47,7 +22,7 @@ export async function checkProxies(
   probe: HttpProbe,
   opts: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<ProxyCheckOutcome> {
-  const endpoints = endpointsFor(machine);
+  const endpoints = machine.proxyNetwork();
   const byProxy = new Map<
     string,
     {

@@ -8,10 +8,7 @@
  * exactly what the journal recorded), and no restart without `{ confirmed: true }`.
  */
 import fc from 'fast-check';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileMachineLock } from '../adapters/node/file-machine-lock';
-import { JournalFileStore } from '../adapters/node/journal-file-store';
 import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
 import type { ChangeRecord } from '../core/fixes/change-plan';
 import { checkWriteAllowed, LSA_KEY } from '../core/registry/allowlist';
@@ -22,7 +19,7 @@ import { copySample, tempDir } from '../test-support/sample-machines';
 import { recordCount } from '../test-support/test-counts';
 import { dispatch } from './dispatch';
 import { simulatedContext } from './machine-context';
-import { WizardService } from './wizard-service';
+import { wizardServiceFor } from '../test-support/wizard-service-builder';
 
 interface Write {
   elevated: boolean;
@@ -38,9 +35,8 @@ function victim(sample: string) {
   const writes: Write[] = [];
   const restarts: unknown[] = [];
   const ctx = simulatedContext(machine);
-  const journal = new JournalFileStore(join(state, 'state'));
-  const service = new WizardService({
-    machine: {
+  const { service, journal } = wizardServiceFor(
+    {
       ...ctx,
       registry: {
         name: ctx.registry.name,
@@ -72,12 +68,8 @@ function victim(sample: string) {
         },
       },
     },
-    journal,
-    lock: new FileMachineLock(join(state, 'state')),
-    reportsDir: join(state, 'reports'),
-    resumeCommand: '"C:\\Apps\\wizard.exe" --resume-verify',
-    appInfo: () => ({ mode: 'electron', version: 't', scenario: null, scenarios: [], resumeAtVerify: false }),
-  });
+    state,
+  );
   const level = () => {
     const v = machine.tree.getValue(LSA_KEY, 'LmCompatibilityLevel');
     return v?.type === 'REG_DWORD' ? v.data : undefined;
@@ -124,6 +116,7 @@ const nearValid = fc.oneof(
       profile: text,
       confirmed: fc.oneof(fc.boolean(), fc.constant('true'), fc.constant(1)),
       changeId: fc.oneof(text, fc.stringMatching(/^[A-Za-z0-9-]{8,64}$/)),
+      fingerprint: fc.oneof(text, fc.stringMatching(/^[0-9a-f]{64}$/)),
       locale: fc.oneof(fc.constantFrom('en', 'zh-CN'), text),
       scenario: text,
       running: fc.oneof(fc.boolean(), text),
@@ -160,7 +153,8 @@ const channel = fc.oneof(
 /** Valid requests too, so the sequences reach apply, undo and restart (and the checks matter). */
 const fixes = fc.subarray(['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'], { minLength: 1 });
 const validCall = fc.oneof(
-  fixes.map((f) => ['fix:apply', [{ fixes: f }]] as const),
+  // Apply what a (compromised) renderer first asked to plan: it holds a real fingerprint.
+  fixes.map((f) => ['fix:apply', { planned: f }] as const),
   fixes.map((f) => ['fix:plan', [{ fixes: f, profile: 'Outlook' }]] as const),
   fc.constant(['fix:rollback', 'newest'] as const),
   fc.constant(['windows:restart', [{ confirmed: true }]] as const),
@@ -189,6 +183,12 @@ async function play(sample: string, calls: (readonly [unknown, unknown])[]) {
     if (raw === 'newest') {
       undone = (await v.journal.list()).find((r) => r.state === 'applied') ?? null;
       args = [{ changeId: undone?.id ?? 'x' }];
+    }
+    if (raw && typeof raw === 'object' && 'planned' in raw) {
+      const fixesToPlan = (raw as { planned: string[] }).planned;
+      const planned = await dispatch(v.service, 'fix:plan', [{ fixes: fixesToPlan }]);
+      const fingerprint = planned.ok ? (planned.result as { fingerprint: string }).fingerprint : 'x';
+      args = [{ fixes: fixesToPlan, fingerprint }];
     }
     const levelBefore = v.level();
     const writesBefore = v.writes.length;

@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { FileEventLog } from '../adapters/node/file-event-log';
 import { SudoPromptElevatedWriter } from '../adapters/windows/elevated-writer';
+import { NamedPipeMachineLock } from '../adapters/windows/named-pipe-lock';
 import { execFileRunner, systemTool } from '../adapters/windows/process-runner';
 import { RegExeRegistry } from '../adapters/windows/reg-exe-registry';
 import { regeditApi, type RegeditModule } from '../adapters/windows/regedit-binding';
@@ -7,9 +10,11 @@ import { configureRegeditVbsLocation, RegeditRegistry } from '../adapters/window
 import { createWindowsRegistry } from '../adapters/windows/registry-facade';
 import { sudoPromptExec } from '../adapters/windows/sudo-prompt-exec';
 import { WevtutilEvents } from '../adapters/windows/wevtutil-events';
+import { WindowsEventLog } from '../adapters/windows/windows-event-log';
 import { WindowsIisAuthReader } from '../adapters/windows/iis-auth-reader';
 import { WindowsSystem } from '../adapters/windows/windows-system';
 import type { MachineContext } from './machine-context';
+import { stateFolderGuard } from './state-folders';
 
 /** The real Windows machine: reg.exe (falling back to regedit), UAC for HKLM, system tools. */
 export async function openWindowsMachine(): Promise<MachineContext> {
@@ -39,8 +44,17 @@ export async function openWindowsMachine(): Promise<MachineContext> {
         : registry.name;
       return `this Windows PC, registry through ${via}`;
     },
-    simulated: null,
     serverEvents: new WevtutilEvents(execFileRunner, systemTool('wevtutil.exe')),
     iis: new WindowsIisAuthReader(execFileRunner),
+    lock: new NamedPipeMachineLock(),
+    stateFolders: stateFolderGuard(),
+    openEventLog: async (stateDir) =>
+      new WindowsEventLog(
+        execFileRunner,
+        new FileEventLog(join(stateDir, 'events.log')),
+        systemTool('eventcreate.exe'),
+      ),
+    proxyNetwork: () => ({ simulated: false, connectTo: {} }),
+    simulation: null,
   };
 }

@@ -2,14 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileMachineLock } from '../adapters/node/file-machine-lock';
-import { JournalFileStore } from '../adapters/node/journal-file-store';
 import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import type { ProbeResult } from '../core/proxy-check/probe-result';
 import { RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
 import { copySample, tempDir } from '../test-support/sample-machines';
 import { simulatedContext } from './machine-context';
-import { WizardService } from './wizard-service';
+import { wizardServiceFor } from '../test-support/wizard-service-builder';
 
 /** A proxy that answers 401 with the given schemes, whatever it is asked. */
 function fakeProbe(schemes: string[]): HttpProbe & { calls: number } {
@@ -31,18 +30,12 @@ function setup(sample = 'xp-outlook2003-basic', probe?: HttpProbe) {
       JSON.stringify({ proxyEndpoints: { 'mail.contoso.com': '127.0.0.1:1' } }),
     );
   const machine = SimulatedMachine.load({ machine: dir });
-  const state = tempDir();
-  const service = new WizardService({
-    machine: simulatedContext(machine),
-    journal: new JournalFileStore(join(state, 'state')),
-    lock: new FileMachineLock(join(state, 'state')),
-    reportsDir: join(state, 'reports'),
-    resumeCommand: '"C:\\Apps\\wizard.exe" --resume-verify',
+  const built = wizardServiceFor(simulatedContext(machine), tempDir(), {
     appInfo: () => ({ mode: 'demo', version: 't', scenario: sample, scenarios: [], resumeAtVerify: false }),
     now: () => new Date('2026-11-25T10:00:00Z'),
     probe,
   });
-  return { machine, service, stateDir: join(state, 'state') };
+  return { machine, ...built };
 }
 
 describe('WizardService', () => {
@@ -56,9 +49,9 @@ describe('WizardService', () => {
   });
 
   it('saves a ticket report with before and after, in the requested language', async () => {
-    const { service } = setup();
+    const { service, applyFixes } = setup();
     await service['scan:run']();
-    const outcome = await service['fix:apply']({ fixes: ['proxy-auth-ntlm', 'lmcompat-3'] });
+    const outcome = await applyFixes(['proxy-auth-ntlm', 'lmcompat-3']);
     expect(outcome.status).toBe('applied');
     await service['scan:run']();
     const saved = await service['report:save']({ locale: 'zh-CN' });
@@ -92,19 +85,22 @@ describe('WizardService', () => {
   });
 
   it('reports and toggles the simulated Outlook', async () => {
-    const { service } = setup('xp-outlook2003-outlook-running');
+    const { service, applyFixes } = setup('xp-outlook2003-outlook-running');
     expect(await service['outlook:status']()).toEqual({ running: true });
     await service['demo:set-outlook']({ running: false });
     expect(await service['outlook:status']()).toEqual({ running: false });
-    const applied = await service['fix:apply']({ fixes: ['proxy-auth-ntlm'] });
+    const applied = await applyFixes(['proxy-auth-ntlm']);
     expect(applied.status).toBe('applied');
   });
 
   it('refuses apply and undo while another run holds the machine lock, and changes nothing', async () => {
-    const { machine, service, stateDir } = setup();
+    const { machine, service, applyFixes } = setup();
     const before = readFileSync(machine.registryFile);
-    const other = await new FileMachineLock(stateDir).acquire('exproxy apply lmcompat-3');
-    await expect(service['fix:apply']({ fixes: ['proxy-auth-ntlm', 'lmcompat-3'] })).rejects.toMatchObject({
+    // The lock is the machine's (beside its registry file), whatever the state folder.
+    const other = await new FileMachineLock(`${machine.registryFile}.lock`).acquire(
+      'exproxy apply lmcompat-3',
+    );
+    await expect(applyFixes(['proxy-auth-ntlm', 'lmcompat-3'])).rejects.toMatchObject({
       kind: 'locked',
       message: expect.stringMatching(
         /Another Exchange Proxy Wizard run is changing this machine \(exproxy apply/,
@@ -116,16 +112,13 @@ describe('WizardService', () => {
     await expect(service.recover()).rejects.toMatchObject({ kind: 'locked' });
     expect(readFileSync(machine.registryFile).equals(before)).toBe(true);
     await other.release();
-    expect((await service['fix:apply']({ fixes: ['proxy-auth-ntlm', 'lmcompat-3'] })).status).toBe('applied');
+    expect((await applyFixes(['proxy-auth-ntlm', 'lmcompat-3'])).status).toBe('applied');
   });
 
   it('two concurrent applies in one process: one applies, the other is refused, never interleaved', async () => {
-    const { service } = setup();
+    const { service, applyFixes } = setup();
     const req = { fixes: ['proxy-auth-ntlm', 'lmcompat-3'] as const };
-    const results = await Promise.allSettled([
-      service['fix:apply']({ fixes: [...req.fixes] }),
-      service['fix:apply']({ fixes: [...req.fixes] }),
-    ]);
+    const results = await Promise.allSettled([applyFixes([...req.fixes]), applyFixes([...req.fixes])]);
     const applied = results.filter((r) => r.status === 'fulfilled' && r.value.status === 'applied');
     expect(applied).toHaveLength(1);
     const other = results.find((r) => r !== applied[0])!;
@@ -137,7 +130,7 @@ describe('WizardService', () => {
 
   it('a proxy that refuses NTLM: neither fix is offered, and plan/apply leave that account alone', async () => {
     const probe = fakeProbe(['basic']);
-    const { service, machine } = setup('xp-outlook2003-basic', probe);
+    const { service, machine, applyFixes } = setup('xp-outlook2003-basic', probe);
     await service['scan:run']();
     const checked = await service['proxy:check']();
     expect(probe.calls).toBe(1);
@@ -148,7 +141,7 @@ describe('WizardService', () => {
     const plan = await service['fix:plan']({ fixes: ['proxy-auth-ntlm'] });
     expect(plan.changes).toEqual([]);
     const before = readFileSync(machine.registryFile);
-    expect((await service['fix:apply']({ fixes: ['proxy-auth-ntlm'] })).status).toBe('nothing-to-do');
+    expect((await applyFixes(['proxy-auth-ntlm'])).status).toBe('nothing-to-do');
     expect(readFileSync(machine.registryFile)).toEqual(before);
   });
 

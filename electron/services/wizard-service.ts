@@ -3,34 +3,29 @@ import { join } from 'node:path';
 import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import { scanMachine } from '../core/diagnosis/scan';
 import { ExproxyError } from '../core/errors';
-import { FixEngine } from '../core/fixes/fix-engine';
-import { planFixes } from '../core/fixes/fix-planner';
-import type { JournalStore } from '../core/fixes/journal-store';
-import { withMachineLock, type MachineLock } from '../core/fixes/machine-lock';
+import type { ChangeRecord } from '../core/fixes/change-plan';
+import { EMPTY_RECOVERY, type RecoveryReport } from '../core/fixes/recovery-report';
 import { REPORT_LABELS } from '../core/report/report-labels';
 import { buildTicketReport, ticketReportHtml, ticketSummary } from '../core/report/ticket-report';
 import { checkWriteAllowed, RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
 import { writeFileAtomic } from '../adapters/node/atomic-file';
 import { HttpsProbe } from '../adapters/node/https-probe';
-import { planBackConnectionHost } from '../core/fixes/back-connection-planner';
 import { buildPrf, encodePrf } from '../core/outlook/prf';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { serverGuides } from '../core/server-guides/guides';
+import type { ChangeService } from './change-service';
 import { accountsWithoutNtlm, checkProxies, mergeProxyFindings } from './proxy-checks';
-
-/** A person is waiting on the Scan step: a proxy that has not answered by then counts as unreachable. */
-const PROXY_CHECK_TIMEOUT_MS = 5_000;
 import { matchedServerEvents } from './server-tools';
 import type { AppInfo, ChannelArgs, ChannelResults, Channel } from '../shared/ipc-contract';
 import type { MachineContext } from './machine-context';
 
+/** A person is waiting on the Scan step: a proxy that has not answered by then counts as unreachable. */
+const PROXY_CHECK_TIMEOUT_MS = 5_000;
+
 export interface WizardServiceDeps {
   readonly machine: MachineContext;
-  readonly journal: JournalStore;
-  /** Held around apply, rollback and recovery: a second wizard or a CLI run is refused meanwhile. */
-  readonly lock: MachineLock;
-  /** Where notes go (e.g. a stale lock was taken over). */
-  readonly log?: (message: string) => void;
+  /** The one way to change the machine: lock, fresh plan bound to what was shown, engine, audit. */
+  readonly changes: ChangeService;
   /** Folder for saved reports. */
   readonly reportsDir: string;
   readonly appInfo: () => AppInfo;
@@ -52,24 +47,39 @@ export class WizardService implements Handlers {
   private firstScan: DiagnosisReport | null = null;
   private lastScan: DiagnosisReport | null = null;
   private readonly sessionChanges: string[] = [];
-  private readonly engine: FixEngine;
   private readonly now: () => Date;
+  /** What start-up recovery did, and what waits for the person's agreement. */
+  private recovery: RecoveryReport = EMPTY_RECOVERY;
 
   constructor(private readonly deps: WizardServiceDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.engine = new FixEngine({ ...deps.machine, journal: deps.journal, now: this.now });
   }
 
-  /** Finishes any change a crash interrupted; call once at start-up. */
-  recover(): Promise<string[]> {
-    return this.locked('the wizard: recovery', () => this.engine.recover());
+  /**
+   * At start-up: finishes what a crash interrupted where only this user's values are involved;
+   * anything needing administrator rights waits until the person has seen it and agreed.
+   */
+  async recover(): Promise<RecoveryReport> {
+    this.recovery = await this.deps.changes.recover();
+    return this.recovery;
   }
 
-  private locked<T>(purpose: string, fn: () => Promise<T>): Promise<T> {
-    return withMachineLock(this.deps.lock, purpose, async (note) => {
-      if (note) this.deps.log?.(note);
-      return fn();
-    });
+  /** The start-up recovery's report (for the wizard's "finish an interrupted change" step). */
+  async recoveryStatus(): Promise<RecoveryReport> {
+    return this.recovery;
+  }
+
+  /** The person agreed to finish one interrupted change that needs administrator rights. */
+  async recoveryFinish(req: { id: string }): Promise<RecoveryReport> {
+    if (!this.recovery.awaitingConsent.some((i) => i.id === req.id))
+      throw new ExproxyError('usage', `No interrupted change ${req.id} is waiting.`);
+    const done = await this.deps.changes.recover(async (item) => item.id === req.id);
+    this.recovery = {
+      recovered: [...this.recovery.recovered, ...done.recovered],
+      setAside: [...this.recovery.setAside, ...done.setAside],
+      awaitingConsent: done.awaitingConsent,
+    };
+    return this.recovery;
   }
 
   private async scan() {
@@ -88,30 +98,40 @@ export class WizardService implements Handlers {
     return (await this.scan()).report;
   }
 
-  async 'fix:plan'(req: ChannelArgs<'fix:plan'>[0]) {
-    const { report, tree } = await this.scan();
-    return planFixes(report, tree, { ...req, skipAccounts: this.proxyRefusedNtlm });
+  private fixRequest(req: { fixes: ChannelArgs<'fix:plan'>[0]['fixes']; profile?: string }) {
+    return {
+      kind: 'fixes' as const,
+      fixes: req.fixes,
+      profile: req.profile,
+      skipAccounts: this.proxyRefusedNtlm,
+    };
   }
 
+  /** The plan the person will see, with the fingerprint that binds an apply to it. */
+  async 'fix:plan'(req: ChannelArgs<'fix:plan'>[0]) {
+    const proposal = await this.deps.changes.propose(this.fixRequest(req));
+    this.lastScan = proposal.report;
+    this.firstScan ??= proposal.report;
+    return { ...proposal.plan, fingerprint: proposal.fingerprint };
+  }
+
+  /** Applies exactly the plan shown (by its fingerprint); a machine that moved gets `plan-changed`. */
   async 'fix:apply'(req: ChannelArgs<'fix:apply'>[0]) {
-    const outcome = await this.locked(`the wizard: apply ${req.fixes.join(' ')}`, async () => {
-      const { report, tree } = await this.scan();
-      return this.engine.apply(planFixes(report, tree, { ...req, skipAccounts: this.proxyRefusedNtlm }));
-    });
+    const { fingerprint, ...rest } = req;
+    const outcome = await this.deps.changes.apply(this.fixRequest(rest), fingerprint);
     if (outcome.changeId) this.sessionChanges.push(outcome.changeId);
     return outcome;
   }
 
   async 'fix:rollback'(req: ChannelArgs<'fix:rollback'>[0]) {
-    const outcome = await this.locked(`the wizard: undo ${req.changeId}`, () =>
-      this.engine.rollback(req.changeId),
-    );
+    const done = await this.deps.changes.rollback(req.changeId);
+    if (!done) throw new ExproxyError('usage', `No change with id ${req.changeId} in the journal.`);
     if (!this.sessionChanges.includes(req.changeId)) this.sessionChanges.push(req.changeId);
-    return outcome;
+    return done.outcome;
   }
 
-  async 'history:list'() {
-    return this.deps.journal.list();
+  async 'history:list'(): Promise<readonly ChangeRecord[]> {
+    return this.deps.changes.history();
   }
 
   async 'outlook:status'() {
@@ -138,7 +158,7 @@ export class WizardService implements Handlers {
 
   async 'report:save'(req: ChannelArgs<'report:save'>[0]) {
     const labels = REPORT_LABELS[req.locale];
-    const records = (await this.deps.journal.list())
+    const records = (await this.deps.changes.history())
       .filter((r) => this.sessionChanges.includes(r.id))
       .reverse();
     const now = this.now();
@@ -159,9 +179,9 @@ export class WizardService implements Handlers {
   }
 
   async 'demo:set-outlook'(req: ChannelArgs<'demo:set-outlook'>[0]): Promise<{ running: boolean }> {
-    const sim = this.deps.machine.simulated;
+    const sim = this.deps.machine.simulation;
     if (!sim) throw new ExproxyError('usage', 'Only a simulated Outlook can be opened or closed from here.');
-    sim.facts.outlookRunning = req.running;
+    sim.setOutlookRunning(req.running);
     return { running: req.running };
   }
 
@@ -221,10 +241,9 @@ export class WizardService implements Handlers {
   }
 
   async 'server:add-backconnection'(req: ChannelArgs<'server:add-backconnection'>[0]) {
-    const outcome = await this.locked(`the wizard: add ${req.host} to BackConnectionHostNames`, async () => {
-      const { tree } = await this.scan();
-      return this.engine.apply(planBackConnectionHost(tree, req.host));
-    });
+    // The guide shows the exact name to add before the person presses the button; the fresh
+    // plan under the lock adds that one name and nothing else.
+    const outcome = await this.deps.changes.apply({ kind: 'backconnection', host: req.host }, null);
     if (outcome.changeId) this.sessionChanges.push(outcome.changeId);
     return outcome;
   }

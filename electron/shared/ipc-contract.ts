@@ -23,8 +23,15 @@ export const requestSchemas = {
   'fix:plan': z.tuple([
     z.object({ fixes: z.array(fixIdSchema).min(1).max(3), profile: profileNameSchema.optional() }).strict(),
   ]),
+  /** `fingerprint`: of the plan the person saw ('fix:plan'); a different fresh plan is not applied. */
   'fix:apply': z.tuple([
-    z.object({ fixes: z.array(fixIdSchema).min(1).max(3), profile: profileNameSchema.optional() }).strict(),
+    z
+      .object({
+        fixes: z.array(fixIdSchema).min(1).max(3),
+        profile: profileNameSchema.optional(),
+        fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict(),
   ]),
   'fix:rollback': z.tuple([z.object({ changeId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }).strict()]),
   'history:list': z.tuple([]),
@@ -88,7 +95,7 @@ export interface SavedReport {
 export interface ChannelResults {
   'app:info': AppInfo;
   'scan:run': DiagnosisReport;
-  'fix:plan': ChangePlan;
+  'fix:plan': ChangePlan & { readonly fingerprint: string };
   'fix:apply': ApplyOutcome;
   'fix:rollback': RollbackOutcome;
   'history:list': readonly ChangeRecord[];

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { ExproxyError } from '../../core/errors';
 import type { LockHandle, MachineLock } from '../../core/fixes/machine-lock';
 
@@ -54,9 +54,10 @@ function describe(info: LockInfo): string {
 }
 
 /**
- * The machine lock as a file in the state folder (`<state>/journal/machine.lock`), created
- * with O_EXCL so exactly one process gets it. A lock whose process is gone (same host) or
- * that is older than `staleAfterMs` is taken over, with a note saying so.
+ * The machine lock as a file, created with O_EXCL so exactly one process gets it. It belongs to
+ * the machine, not to a state folder: a simulated machine's lock sits beside its registry file,
+ * so runs with different `--state` folders still exclude each other. A lock whose process is
+ * gone (same host) or that is older than `staleAfterMs` is taken over, with a note saying so.
  */
 export class FileMachineLock implements MachineLock {
   readonly file: string;
@@ -67,10 +68,11 @@ export class FileMachineLock implements MachineLock {
   private readonly isAlive: (pid: number) => boolean;
 
   constructor(
-    readonly stateDir: string,
+    /** The lock file itself. */
+    file: string,
     opts: FileMachineLockOptions = {},
   ) {
-    this.file = join(stateDir, 'journal', 'machine.lock');
+    this.file = file;
     this.staleAfterMs = opts.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
     this.now = opts.now ?? (() => new Date());
     this.pid = opts.pid ?? process.pid;
@@ -127,7 +129,7 @@ export class FileMachineLock implements MachineLock {
   }
 
   async acquire(purpose: string): Promise<LockHandle> {
-    mkdirSync(join(this.stateDir, 'journal'), { recursive: true });
+    mkdirSync(dirname(this.file), { recursive: true });
     const info: LockInfo = {
       pid: this.pid,
       host: this.host,

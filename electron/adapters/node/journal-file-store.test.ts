@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UnreadableInputError } from '../../core/errors';
@@ -15,7 +15,7 @@ function record(id: string, createdAt: string, over: Partial<ChangeRecord> = {})
     changes: [
       {
         fix: 'proxy-auth-ntlm',
-        kind: 'proxy-auth-scheme',
+        kind: 'roh-auth-scheme',
         profile: 'Outlook',
         account: '13dbb0c8aa05101a9bb000aa002fc45a',
         path: 'HKEY_CURRENT_USER\\Software\\X',
@@ -86,8 +86,13 @@ describe('JournalFileStore', () => {
     expect((err as UnreadableInputError).message).toContain(damaged);
     expect((err as UnreadableInputError).message).toMatch(/damaged/);
     expect((err as UnreadableInputError).file).toBe(damaged);
-    // list() must not silently skip it: rollback --last would otherwise pick an older change.
-    await expect(store.list()).rejects.toBeInstanceOf(UnreadableInputError);
+    // Never skipped silently: inspect() reports it (recovery then sets it aside and says so),
+    // while list() holds only what can be trusted.
+    expect(await store.inspect()).toMatchObject({
+      records: [{ id: 'change-good' }],
+      damaged: [{ id: 'change-torn', file: damaged, reason: expect.stringMatching(/not valid JSON/) }],
+    });
+    expect((await store.list()).map((r) => r.id)).toEqual(['change-good']);
     expect(readFileSync(damaged, 'utf8')).toBe('{"id":"change-torn","createdAt":"2024-05-0');
     expect(await store.load('change-good')).toMatchObject({ id: 'change-good' });
   });
@@ -103,6 +108,29 @@ describe('JournalFileStore', () => {
     await expect(store.load('change-bbbb')).rejects.toThrow(/expected a change record with id change-bbbb/);
     writeFileSync(join(dir, 'journal', 'change-cccc.json'), 'null');
     await expect(store.load('change-cccc')).rejects.toBeInstanceOf(UnreadableInputError);
+  });
+
+  it('reports records with the wrong shape, links and non-id names; sets a record aside with the reason', async () => {
+    const dir = tempDir();
+    const store = new JournalFileStore(dir);
+    await store.save(record('change-good', '2024-05-01T10:00:00.000Z'));
+    const bad = { ...record('change-type', '2024-05-01T10:00:00.000Z'), written: 'many' };
+    writeFileSync(join(dir, 'journal', 'change-type.json'), JSON.stringify(bad));
+    writeFileSync(join(dir, 'journal', 'notes.json'), '{}');
+    symlinkSync(join(dir, 'journal', 'change-good.json'), join(dir, 'journal', 'change-link.json'));
+    const { damaged } = await store.inspect();
+    const byId = new Map(damaged.map((d) => [d.id, d.reason]));
+    expect(byId.size).toBe(3);
+    expect(byId.get('change-link')).toBe('not a plain file (a link or a folder)');
+    expect(byId.get('change-type')).toMatch(/^written: /);
+    expect(byId.get(null)).toBe('the file name is not a change id');
+    const moved = await store.setAside(
+      { id: 'change-type', file: join(dir, 'journal', 'change-type.json') },
+      'why',
+    );
+    expect(moved.startsWith(join(dir, 'set-aside', 'change-type.'))).toBe(true);
+    expect(readFileSync(`${moved}.why.txt`, 'utf8')).toBe('why\n');
+    expect(existsSync(join(dir, 'journal', 'change-type.json'))).toBe(false);
   });
 
   it('saves backups as .reg files under <state>/backups and returns the path', async () => {

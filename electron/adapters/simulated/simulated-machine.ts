@@ -52,8 +52,10 @@ export class SimulatedMachine {
     private current: RegTree,
     private readonly format: RegFileFormat,
     readonly facts: MachineFacts,
+    /** Taken before the file was read: a write in between makes the next read refresh. */
+    stamp: string,
   ) {
-    this.stamp = fileStamp(registryFile);
+    this.stamp = stamp;
   }
 
   get tree(): RegTree {
@@ -65,6 +67,7 @@ export class SimulatedMachine {
    * write made under the machine lock never starts from a stale tree and undoes theirs.
    */
   private refresh(): void {
+    // Stamp before reading, as in load().
     const now = fileStamp(this.registryFile);
     if (now === this.stamp) return;
     const fresh = new RegTree();
@@ -85,6 +88,9 @@ export class SimulatedMachine {
         registryFile,
       );
     }
+    // Stamp first, then read: another process may replace the file in between, and a stamp
+    // newer than the content read would hide its change forever.
+    const stamp = fileStamp(registryFile);
     const file = readRegistryFile(registryFile);
     const tree = new RegTree();
     applyRegFileToTree(file, tree);
@@ -107,7 +113,7 @@ export class SimulatedMachine {
       }
       facts = parsed.data;
     }
-    return new SimulatedMachine(registryFile, tree, file.format, facts);
+    return new SimulatedMachine(registryFile, tree, file.format, facts, stamp);
   }
 
   private persist(): void {

@@ -10,6 +10,8 @@ export interface ProcessResult {
 
 export interface RunOptions {
   readonly timeoutMs?: number;
+  /** Extra environment variables: how data reaches a script without entering its text. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -61,6 +63,7 @@ export const execFileRunner: ProcessRunner = {
           windowsVerbatimArguments: false,
           timeout: timeoutMs,
           killSignal: 'SIGKILL',
+          ...(opts.env && { env: { ...process.env, ...opts.env } }),
         },
         (error: ExecFileException | null, stdout: Buffer, stderr: Buffer) => {
           if (!error) return resolve({ code: 0, stdout, stderr });

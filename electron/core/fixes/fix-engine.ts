@@ -363,7 +363,7 @@ export class FixEngine {
         id: record.id,
         direction: decision.direction,
         elevated: decision.elevated,
-        writes: decision.writes.map((w) => ({ ...w.change, before: w.change.before, target: w.target })),
+        writes: decision.writes.map((w) => ({ ...w.change, target: w.target })),
       };
       if (decision.elevated && !(await options.consent?.(item))) {
         report.awaitingConsent.push(item);

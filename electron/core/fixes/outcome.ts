@@ -7,13 +7,17 @@ export interface StepResult {
   readonly ok: boolean;
 }
 
+/** `plan-changed`: the machine moved since the person approved the plan; nothing was written. */
 export type ApplyStatus =
-  'applied' | 'nothing-to-do' | 'blocked' | 'elevation-declined' | 'failed-rolled-back';
+  'applied' | 'nothing-to-do' | 'blocked' | 'elevation-declined' | 'failed-rolled-back' | 'plan-changed';
 
 export interface ApplyOutcome {
   readonly status: ApplyStatus;
   readonly changeId: string | null;
+  /** What was applied; with `plan-changed`, the fresh plan to show and approve instead. */
   readonly plan: ChangePlan;
+  /** With `plan-changed`: the fresh plan's fingerprint, to approve it. */
+  readonly fingerprint?: string;
   readonly steps: readonly StepResult[];
   /** Why it stopped, in plain words (blocked / declined / failed). */
   readonly reason: string | null;

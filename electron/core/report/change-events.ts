@@ -1,5 +1,6 @@
 import type { ChangePlan, PlannedChange } from '../fixes/change-plan';
 import type { ApplyOutcome, RollbackOutcome } from '../fixes/outcome';
+import type { RecoveryItem, RecoveryReport } from '../fixes/recovery-report';
 import type { ProductEvent } from '../machine/event-log-port';
 import { deserializeRegValue, describeRegValue, type SerializedRegValue } from '../registry/reg-value';
 
@@ -12,6 +13,9 @@ export const EVENT_ID = {
   elevationRefused: 111,
   failedRolledBack: 120,
   rollbackFailed: 121,
+  recovered: 130,
+  recordSetAside: 131,
+  recoveryWaiting: 132,
 } as const;
 
 function shown(v: SerializedRegValue | null): string {
@@ -49,6 +53,7 @@ export function applyEvent(outcome: ApplyOutcome, who: string): ProductEvent {
         message: `${header(who, 'found nothing to change')} Fixes asked for: ${outcome.plan.fixes.join(', ')}.`,
       };
     case 'blocked':
+    case 'plan-changed':
       return refusalEvent(outcome.reason ?? 'blocked', who, outcome.plan.fixes);
     case 'elevation-declined':
       return {
@@ -85,4 +90,35 @@ export function rollbackEvent(outcome: RollbackOutcome, who: string): ProductEve
         level: outcome.status === 'failed' ? 'error' : 'warning',
         message: `${header(who, `could not undo change ${outcome.changeId}`)} ${outcome.reason ?? outcome.status}`,
       };
+}
+
+/** One line per planned write of an interrupted change, for a person to read before it happens. */
+export function recoveryLines(item: RecoveryItem): string {
+  return item.writes
+    .map(
+      (w) =>
+        `${w.path}\\${w.name}: ${shown(item.direction === 'forward' ? w.before : w.after)} -> ${shown(w.target)}`,
+    )
+    .join('\n');
+}
+
+/** Audit events for what recovery did, set aside, or left waiting for a person. */
+export function recoveryEvents(report: RecoveryReport, who: string): ProductEvent[] {
+  return [
+    ...report.recovered.map((r) => ({
+      id: EVENT_ID.recovered,
+      level: r.state === 'needs-attention' ? ('warning' as const) : ('information' as const),
+      message: `${header(who, `finished interrupted change ${r.id}`)} Now ${r.state}: ${r.message}`,
+    })),
+    ...report.setAside.map((s) => ({
+      id: EVENT_ID.recordSetAside,
+      level: 'warning' as const,
+      message: `${header(who, 'set aside a change record it cannot trust')} ${s.file}: ${s.reason}`,
+    })),
+    ...report.awaitingConsent.map((i) => ({
+      id: EVENT_ID.recoveryWaiting,
+      level: 'warning' as const,
+      message: `${header(who, `left interrupted change ${i.id} for a person`)} Finishing it needs administrator rights:\n${recoveryLines(i)}`,
+    })),
+  ];
 }

@@ -47,7 +47,10 @@ describe('HTTP transport (browser demo host)', () => {
       jsonResponse({ ok: false, error: { kind: 'blocked', message: 'Outlook is running.' } }),
     );
     const api = createHttpApi({ token: 't', fetch });
-    const err: unknown = await api['fix:apply']({ fixes: ['proxy-auth-ntlm'] }).catch((e: unknown) => e);
+    const err: unknown = await api['fix:apply']({
+      fixes: ['proxy-auth-ntlm'],
+      fingerprint: 'a'.repeat(64),
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ kind: 'blocked', message: 'Outlook is running.' });
   });
@@ -106,7 +109,9 @@ describe('Electron transport (preload bridge)', () => {
         },
       }),
     );
-    await expect(api['fix:apply']({ fixes: ['lmcompat-3'] })).rejects.toMatchObject({
+    await expect(
+      api['fix:apply']({ fixes: ['lmcompat-3'], fingerprint: 'a'.repeat(64) }),
+    ).rejects.toMatchObject({
       kind: 'elevation-declined',
       message: 'The administrator prompt was declined.',
     });

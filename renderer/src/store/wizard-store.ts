@@ -63,6 +63,9 @@ export type BackConnectionResult =
 
 export type View = 'wizard' | 'history' | 'server';
 
+/** A plan as shown to the person, with the fingerprint an apply must match. */
+export type ShownPlan = ChangePlan & { readonly fingerprint: string };
+
 export interface WizardState {
   readonly appInfo: AppInfo | null;
   readonly audience: Audience;
@@ -76,7 +79,8 @@ export interface WizardState {
   /** The first scan of this session: the "before". */
   readonly report: DiagnosisReport | null;
   readonly selectedFixes: readonly FixId[];
-  readonly plan: ChangePlan | null;
+  /** The plan shown on Settings; its fingerprint binds the apply to exactly this plan. */
+  readonly plan: ShownPlan | null;
   readonly mode: 'auto' | 'manual' | null;
   readonly manualChecked: readonly number[];
   readonly outlookRunning: boolean | null;
@@ -178,7 +182,7 @@ interface ResumeSnapshot {
   readonly audience: Audience;
   readonly report: DiagnosisReport | null;
   readonly selectedFixes: readonly FixId[];
-  readonly plan: ChangePlan | null;
+  readonly plan: ShownPlan | null;
   readonly outcome: ApplyOutcome | null;
 }
 
@@ -483,12 +487,24 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
       },
 
       async apply() {
-        const { selectedFixes } = get();
+        const { selectedFixes, plan } = get();
         stopPoll();
+        if (!plan) return get().goTo('settings');
         set({ step: 'apply', outcome: null });
-        const outcome = await run('apply', () => api['fix:apply']({ fixes: [...selectedFixes] }));
+        const outcome = await run('apply', () =>
+          api['fix:apply']({ fixes: [...selectedFixes], fingerprint: plan.fingerprint }),
+        );
         if (!outcome) return;
-        set({ outcome, plan: outcome.plan });
+        if (outcome.status === 'plan-changed' && outcome.fingerprint) {
+          // The machine moved since the person looked: show the new plan for approval instead.
+          set({
+            plan: { ...outcome.plan, fingerprint: outcome.fingerprint },
+            step: 'settings',
+            error: { action: 'apply', kind: outcome.status, message: outcome.reason ?? '' },
+          });
+          return;
+        }
+        set({ outcome, plan: { ...outcome.plan, fingerprint: plan.fingerprint } });
         if (outcome.status !== 'applied' && outcome.status !== 'nothing-to-do') {
           set({ error: { action: 'apply', kind: outcome.status, message: outcome.reason ?? '' } });
         }

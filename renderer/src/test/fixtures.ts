@@ -104,6 +104,9 @@ export function xpReport(state: 'broken' | 'fixed', outlookRunning = false): Dia
   };
 }
 
+/** What the fake main process says binds an apply to PLAN. */
+export const PLAN_FINGERPRINT = 'f'.repeat(64);
+
 export const PLAN: ChangePlan = {
   fixes: ['proxy-auth-ntlm', 'lmcompat-3'],
   changes: [
@@ -391,7 +394,7 @@ export function fakeApi(
       log('scan:run', []),
       xpReport(state.fixed ? 'fixed' : 'broken', state.outlookRunning)
     ),
-    'fix:plan': async (req) => (log('fix:plan', [req]), PLAN),
+    'fix:plan': async (req) => (log('fix:plan', [req]), { ...PLAN, fingerprint: PLAN_FINGERPRINT }),
     'fix:apply': async (req) => {
       log('fix:apply', [req]);
       if (opts.declined) {

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
-import type { ClientFixId as FixId, Finding } from '../core/diagnosis/finding';
-import { LM_LEVEL_LABELS, isLmLevel } from '../core/lsa/lm-compatibility';
-import type { ChangePlan } from '../core/fixes/change-plan';
-import { describeRegValue, deserializeRegValue } from '../core/registry/reg-value';
+import type { DiagnosisReport } from '../../core/diagnosis/diagnosis-report';
+import type { ClientFixId as FixId, Finding } from '../../core/diagnosis/finding';
+import { LM_LEVEL_LABELS, isLmLevel } from '../../core/lsa/lm-compatibility';
+import type { ChangePlan } from '../../core/fixes/change-plan';
+import { describeRegValue, deserializeRegValue } from '../../core/registry/reg-value';
 
 const MARK = { error: '✖', warning: '!', info: 'i' } as const;
 

@@ -1,4 +1,4 @@
-import type { FailureKind } from '../core/errors';
+import type { FailureKind } from '../../core/errors';
 
 /** The CLI contract: scripts and fleet tools depend on these numbers. Keep them stable. */
 export const EXIT = {

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { TFunction } from 'i18next';
-import type { ProbeResult, ProxyCheck } from '../core/proxy-check/probe-result';
-import { ExproxyError, UnreadableInputError } from '../core/errors';
+import type { ProbeResult, ProxyCheck } from '../../core/proxy-check/probe-result';
+import { ExproxyError, UnreadableInputError } from '../../core/errors';
+import { proxyFindings } from '../../core/proxy-check/proxy-findings';
+import { HttpsProbe } from '../../adapters/node/https-probe';
+import type { CommandContext } from './command-context';
+import { EXIT } from './exit-codes';
 
 /** Reads `--ca FILE` (PEM) with a clear error when it is missing or not a certificate. */
 export function readCaFile(file: string | undefined): string | undefined {
@@ -67,4 +71,36 @@ export function formatProxyChecks(t: TFunction, checks: readonly ProxyCheck[]): 
     else lines.push(`  ${c.proxyServer}`, `  ${t('probe.skipped', { reason: c.skipped })}`);
   }
   return lines;
+}
+
+/** `exproxy probe --url https://HOST`: what one proxy offers, without a password. */
+export async function probeCommand(c: CommandContext): Promise<number> {
+  const url = parseProbeUrl(c.v.url);
+  const result = await new HttpsProbe().probe(url, {
+    ca: readCaFile(c.v.ca),
+    connectTo: c.v['connect-to'],
+    timeoutMs: timeoutOption(c.v.timeout),
+  });
+  const findings = proxyFindings(result, {
+    profile: null,
+    account: null,
+    proxyServer: new URL(url).host,
+    principalName: null,
+    authScheme: null,
+  });
+  c.record.probe = { ...result, findings };
+  if (c.v.json)
+    c.json({
+      url,
+      status: result.status,
+      schemes: result.schemes,
+      findings,
+      certificate: result.certificate,
+      failure: result.failure,
+    });
+  else {
+    c.io.out(formatProbe(c.t, result).join('\n'));
+    for (const f of findings) c.io.out(`  ${f.id}: ${c.t(`findings.${f.id}`, { ...f.facts, profile: '' })}`);
+  }
+  return findings.some((f) => f.severity !== 'info') ? EXIT.findings : EXIT.ok;
 }

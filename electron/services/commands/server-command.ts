@@ -1,9 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { CliIo } from './cli-io';
-import { GUIDE_IDS, serverGuides, type GuideLocale, type ServerGuide } from '../core/server-guides/guides';
-import { ExproxyError } from '../core/errors';
-import type { MatchedServerEvent } from '../shared/ipc-contract';
-import type { IisAuthReading } from '../core/server-guides/iis-auth-port';
+import { GUIDE_IDS, serverGuides, type GuideLocale, type ServerGuide } from '../../core/server-guides/guides';
+import { ExproxyError } from '../../core/errors';
+import type { MatchedServerEvent } from '../../shared/ipc-contract';
+import type { IisAuthReading } from '../../core/server-guides/iis-auth-port';
+import { matchedServerEvents } from '../server-tools';
+import { confirmAndApply, reportApply } from './apply-command';
+import { cliLanguage } from './cli-i18n';
+import type { CommandContext } from './command-context';
+import { EXIT } from './exit-codes';
 
 export const SERVER_USAGE = `exproxy server guides [--guide ID] [--server NAME] [--fqdn HOST] [--json]
 exproxy server events [--hive FILE | --machine DIR] [--json]
@@ -64,4 +69,42 @@ export function formatEvents(t: TFunction, events: readonly MatchedServerEvent[]
         `${e.time ?? '?'}  ${e.source} ${e.id}  → exproxy server guides --guide ${e.guide}${e.message ? `\n    ${e.message}` : ''}`,
     )
     .join('\n');
+}
+
+/** `exproxy server guides|events|iis|backconnection`: the server-side troubleshooter. */
+export async function serverCommand(c: CommandContext, rest: readonly string[]): Promise<number> {
+  const [sub, ...extra] = rest;
+  if (extra.length > 0)
+    throw new ExproxyError('usage', `server ${sub} takes no arguments (got "${extra[0]}").`);
+  if (sub === 'guides') {
+    guidesCommand(c.io, cliLanguage(c.io.env), { ...c.v, json: c.v.json ?? false });
+    return EXIT.ok;
+  }
+  if (sub === 'events') {
+    const events = await matchedServerEvents(await c.machine());
+    c.record.events = events;
+    if (c.v.json) c.json(events);
+    else c.io.out(formatEvents(c.t, events));
+    return events.length > 0 ? EXIT.findings : EXIT.ok;
+  }
+  if (sub === 'iis') {
+    const readings = await (await c.machine()).iis.read();
+    if (c.v.json) c.json(readings);
+    else c.io.out(formatIisReadings(c.t, readings));
+    return readings.some((r) => !r.kerberosPossible) ? EXIT.findings : EXIT.ok;
+  }
+  if (sub === 'backconnection') {
+    if (!c.v.host) throw new ExproxyError('usage', 'server backconnection needs --host FQDN.');
+    const request = { kind: 'backconnection' as const, host: c.v.host };
+    const service = await c.changeService();
+    const proposal = await service.propose(request);
+    const outcome = await confirmAndApply(c, proposal.plan, () =>
+      service.apply(request, proposal.fingerprint, { consent: c.consent }),
+    );
+    if (outcome === null) return EXIT.ok;
+    const code = reportApply(c, outcome);
+    if (outcome.status === 'applied' && !c.v.json) c.io.out(c.t('restartIisAdmin'));
+    return code;
+  }
+  throw new ExproxyError('usage', `Unknown server command "${sub ?? ''}".\n${SERVER_USAGE}`);
 }

@@ -1,6 +1,6 @@
-import type { FixId } from '../core/diagnosis/finding';
-import { ExproxyError } from '../core/errors';
-import type { SystemPort } from '../core/machine/system-port';
+import type { FixId } from '../../core/diagnosis/finding';
+import { ExproxyError } from '../../core/errors';
+import type { SystemPort } from '../../core/machine/system-port';
 
 /**
  * Fleet runs split the two fixes by where they live: profile values in the user's HKCU (a

@@ -1,0 +1,29 @@
+import { scanMachine } from '../../core/diagnosis/scan';
+import { hasActionableFindings } from '../../core/diagnosis/rules';
+import { ExproxyError } from '../../core/errors';
+import { HttpsProbe } from '../../adapters/node/https-probe';
+import { checkProxies, mergeProxyFindings } from '../proxy-checks';
+import type { CommandContext } from './command-context';
+import { EXIT } from './exit-codes';
+import { formatDiagnosis } from './format-report';
+import { formatProxyChecks, timeoutOption } from './probe-command';
+
+/** `exproxy diagnose`: what is wrong, and (unless --no-network) what each proxy offers. */
+export async function diagnoseCommand(c: CommandContext, rest: readonly string[]): Promise<number> {
+  if (rest.length > 0) throw new ExproxyError('usage', `diagnose takes no arguments (got "${rest[0]}").`);
+  const machine = await c.machine();
+  const scanned = (await scanMachine(machine.registry, machine.system)).report;
+  let report = scanned;
+  if (!c.v['no-network']) {
+    const timeoutMs = timeoutOption(c.v.timeout);
+    report = mergeProxyFindings(
+      scanned,
+      await checkProxies(scanned, machine, new HttpsProbe(), { timeoutMs }),
+    );
+  }
+  c.record.diagnosis = report;
+  if (c.v.json) c.json(report);
+  else
+    c.io.out([formatDiagnosis(c.t, report), ...formatProxyChecks(c.t, report.proxyChecks ?? [])].join('\n'));
+  return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.ok;
+}
