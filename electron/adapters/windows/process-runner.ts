@@ -10,6 +10,8 @@ export interface ProcessResult {
 
 export interface RunOptions {
   readonly timeoutMs?: number;
+  /** Text written to the program's standard input (ASCII/UTF-8); stdin is closed after it. */
+  readonly stdin?: string;
 }
 
 /**
@@ -50,7 +52,7 @@ export const execFileRunner: ProcessRunner = {
   run(file, args, opts = {}) {
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     return new Promise((resolve, reject) => {
-      execFile(
+      const child = execFile(
         file,
         [...args],
         {
@@ -70,6 +72,10 @@ export const execFileRunner: ProcessRunner = {
           reject(error);
         },
       );
+      // Always close stdin: a tool waiting for input would otherwise hang until the timeout.
+      // A program that exits without reading it makes the write fail (EPIPE): not our error.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(opts.stdin ?? '');
     });
   },
 };
