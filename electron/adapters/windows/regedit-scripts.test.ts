@@ -93,6 +93,7 @@ describe('CscriptRegeditApi', () => {
       file: CSCRIPT,
       args: ['//Nologo', join(SCRIPTS, 'regListStream.wsf'), '64'],
       stdin: scriptInput(keys),
+      timeoutMs: 600_000,
     });
     // Nothing but ASCII letters, digits and escapes on stdin: no quote, space or line break.
     expect(host.calls[0]!.stdin).toMatch(/^[A-Za-z0-9@*_+\-./%\r\n]+$/);

@@ -18,8 +18,11 @@ export interface RegeditScriptsOptions {
   readonly cscript: string | undefined;
   /** The folder with regListStream.wsf & co., or undefined when it was not found. */
   readonly scriptsDir: string | undefined;
+  /** Default 10 minutes: WMI lists slowly, and regedit itself never timed out. */
   readonly timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
 /** Exit codes regedit's scripts use (see regedit/errors.js) that the adapter relies on. */
 const EXIT_MESSAGES: Record<number, string> = {
@@ -104,7 +107,7 @@ export class CscriptRegeditApi implements RegeditApi {
     }
     return this.runner.run(cscript, ['//Nologo', join(scriptsDir, script), arch], {
       stdin: scriptInput(lines),
-      timeoutMs: this.opts.timeoutMs,
+      timeoutMs: this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
   }
 
