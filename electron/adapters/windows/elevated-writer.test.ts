@@ -236,7 +236,7 @@ describe('PowerShellElevatedWriter: outcomes', () => {
     const { powershell, writer: noRoot } = setup(null);
     await expect(noRoot.setValue(LSA_KEY, 'LmCompatibilityLevel', LEVEL_3)).rejects.toMatchObject({
       kind: 'blocked',
-      message: expect.stringMatching(/SystemRoot is not set/),
+      message: expect.stringMatching(/SystemRoot is missing or not a plain path like C:\\Windows\)/),
     });
     expect(powershell.calls).toEqual([]);
   });

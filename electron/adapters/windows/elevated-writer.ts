@@ -65,7 +65,7 @@ export class PowerShellElevatedWriter implements ElevatedRegistryWriter {
     if (this.root === undefined) {
       throw new ExproxyError(
         'blocked',
-        'The Windows folder is not known (SystemRoot is not set), so the administrator prompt is not shown. Nothing was changed.',
+        'The Windows folder is not known (SystemRoot is missing or not a plain path like C:\\Windows), so the administrator prompt is not shown. Nothing was changed.',
       );
     }
     const powershell = system32Path(this.root, 'WindowsPowerShell', 'v1.0', 'powershell.exe');
