@@ -7,7 +7,7 @@ import globals from 'globals';
 const coreRestrictions = {
   patterns: [
     {
-      group: ['electron', 'electron/*', 'react', 'react-dom', 'zustand', 'regedit', '@vscode/sudo-prompt'],
+      group: ['electron', 'electron/*', 'react', 'react-dom', 'zustand', 'regedit'],
       message: 'The core is platform-neutral.',
     },
     {

@@ -155,7 +155,7 @@ async function regeditDiagnosis(tree: RegTree, profiles: number): Promise<Proces
 
 function count(reg: FakeRegExe, regedit: FakeRegedit): ProcessCount {
   // Every RecordingRunner call is one reg.exe process; every regedit `list` is one cscript
-  // process (regedit-binding streams all keys of one call to a single cscript).
+  // process (regedit-scripts.ts sends all keys of one call to a single cscript on stdin).
   const commands = [
     ...reg.calls.map((c) => `reg.exe ${c.args.slice(0, 2).join(' ')}`),
     ...regedit.listCalls.map(

@@ -71,7 +71,7 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   // tinybench is bundled (it is ESM only); playwright-core loads its own files at run time.
-  external: ['electron', 'regedit', '@vscode/sudo-prompt', 'electron-log', 'playwright-core'],
+  external: ['electron', 'regedit', 'electron-log', 'playwright-core'],
 });
 
 /** Runs dist/bench/<name>.cjs and returns the object it printed on its BENCH_RESULT line. */

@@ -122,7 +122,19 @@ describe('app contents', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     main: string;
     scripts: Record<string, string>;
+    dependencies: Record<string, string>;
   };
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, unknown>;
+  };
+
+  it('ships no sudo-prompt: its Windows path runs a batch file from %TEMP% as administrator', () => {
+    // The elevated writer starts reg.exe itself by absolute path (electron/adapters/windows/elevated-writer.ts).
+    for (const name of ['@vscode/sudo-prompt', 'sudo-prompt']) {
+      expect(pkg.dependencies).not.toHaveProperty([name]);
+      expect(lock.packages).not.toHaveProperty([`node_modules/${name}`]);
+    }
+  });
 
   it('packs into asar the bundles the app loads', () => {
     expect(config.asar).toBe(true);
@@ -134,12 +146,14 @@ describe('app contents', () => {
     expect(files).toContain(`${pkg.main.split('/').slice(0, 2).join('/')}/**`);
   });
 
-  it('ships the regedit scripts outside asar where configureRegeditVbsLocation looks', () => {
+  it('ships the regedit scripts outside asar where findRegeditScripts looks', () => {
     const extra = config.extraResources as { from: string; to: string }[];
     const regedit = extra.find((r) => r.to === 'regedit/vbs');
     expect(regedit?.from).toBe('node_modules/regedit/vbs');
     const scripts = readdirSync(join(ROOT, regedit!.from));
-    expect(scripts).toEqual(expect.arrayContaining(['regList.wsf', 'regPutValue.wsf', 'util.vbs']));
+    expect(scripts).toEqual(
+      expect.arrayContaining(['regListStream.wsf', 'regPutValue.wsf', 'regDeleteValue.wsf', 'util.vbs']),
+    );
   });
 
   it('ships the sample machines where samplesDir() looks', () => {

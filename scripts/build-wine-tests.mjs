@@ -26,6 +26,6 @@ await build({
   logLevel: 'warning',
   // Nothing Windows-only or Electron-only may sneak in: the suites use the core and the
   // reg.exe adapter, which need only Node built-ins.
-  external: ['electron', 'regedit', '@vscode/sudo-prompt'],
+  external: ['electron', 'regedit'],
 });
 for (const e of entryPoints) console.log(`${OUT}/${e.slice('test-win/'.length, -3)}.js`);

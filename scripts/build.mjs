@@ -17,8 +17,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  // Loaded at run time from node_modules: regedit finds its .wsf files relative to itself.
-  external: ['electron', 'regedit', '@vscode/sudo-prompt', 'electron-log'],
+  // Left in node_modules: the regedit package's .wsf scripts are found next to its package.json.
+  external: ['electron', 'regedit', 'electron-log'],
 };
 
 const bundles = {

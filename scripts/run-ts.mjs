@@ -17,15 +17,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
-  external: [
-    'electron',
-    'regedit',
-    '@vscode/sudo-prompt',
-    'electron-log',
-    'playwright-core',
-    'tinybench',
-    'esbuild',
-  ],
+  external: ['electron', 'regedit', 'electron-log', 'playwright-core', 'tinybench', 'esbuild'],
 });
 const r = spawnSync(process.execPath, ['--expose-gc', out, ...rest], { stdio: 'inherit' });
 rmSync(dir, { recursive: true, force: true });

@@ -15,9 +15,16 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SimulatedMachine } from '../electron/adapters/simulated/simulated-machine';
 import { JournalFileStore } from '../electron/adapters/node/journal-file-store';
-import { buildElevatedCommand } from '../electron/adapters/windows/elevated-writer';
-import { ProgramNotFoundError } from '../electron/adapters/windows/process-runner';
+import { PowerShellElevatedWriter } from '../electron/adapters/windows/elevated-writer';
+import {
+  ProgramNotFoundError,
+  type ProcessResult,
+  type ProcessRunner,
+  type RunOptions,
+} from '../electron/adapters/windows/process-runner';
 import { RegExeRegistry } from '../electron/adapters/windows/reg-exe-registry';
+import { windowsRoot } from '../electron/adapters/windows/system-root';
+import { elevatedCall } from '../electron/adapters/windows/test-fakes';
 import type { DiagnosisReport } from '../electron/core/diagnosis/diagnosis-report';
 import { SCAN_REQUESTS, scanMachine } from '../electron/core/diagnosis/scan';
 import { ExproxyError } from '../electron/core/errors';
@@ -27,7 +34,6 @@ import { WINDOWS_VERSION_KEY } from '../electron/core/lsa/os-info';
 import { findInstalledOutlook } from '../electron/core/outlook/outlook-install';
 import { OFFICE_KEY } from '../electron/core/outlook/profile-locations';
 import { LSA_KEY, MSV1_0_KEY, RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../electron/core/registry/allowlist';
-import type { ElevatedRegistryWriter } from '../electron/core/registry/elevated-writer-port';
 import { shortKeyPath } from '../electron/core/registry/key-path';
 import {
   parseRegFile,
@@ -37,7 +43,6 @@ import {
 } from '../electron/core/registry/reg-file';
 import type { RegTree } from '../electron/core/registry/reg-tree';
 import { describeRegValue, regValuesEqual, type RegValue } from '../electron/core/registry/reg-value';
-import type { RegView } from '../electron/core/registry/registry-port';
 import { copySample } from '../electron/test-support/sample-machines';
 import {
   assertSameSubtree,
@@ -91,25 +96,27 @@ const runner = new CountingRunner();
 const registry = new RegExeRegistry(runner, { tempDir: SCRATCH, regExe: REG_EXE });
 
 /**
- * Wine has no UAC and its registry is writable as is, so HKLM writes go through the same
- * reg.exe adapter, after exactly the validation the UAC writer does (buildElevatedCommand
- * refuses anything but the allowlisted LSA values). Wine 8's cmd.exe mis-evaluates `||`,
- * so running the elevated command text itself would test Wine, not us.
+ * Wine has no UAC and its powershell.exe is a stub: this runner plays PowerShell's part of the
+ * elevation script (decode it, start its `$program` with its `$parameters`, split as Windows
+ * splits them), so the exact reg.exe command the UAC prompt would run is run by Wine's own
+ * reg.exe, after exactly the validation the real writer does.
  */
-class WineElevatedWriter implements ElevatedRegistryWriter {
-  writes = 0;
-  async setValue(path: string, name: string, value: RegValue, view?: RegView): Promise<void> {
-    buildElevatedCommand(path, name, value, view);
-    this.writes++;
-    await registry.setValue(path, name, value, view);
-  }
-  async deleteValue(path: string, name: string, view?: RegView): Promise<void> {
-    buildElevatedCommand(path, name, null, view);
-    this.writes++;
-    await registry.deleteValue(path, name, view);
+class WinePowerShell implements ProcessRunner {
+  elevations = 0;
+  async run(file: string, args: readonly string[], opts?: RunOptions): Promise<ProcessResult> {
+    assert.match(file, /\\System32\\WindowsPowerShell\\v1\.0\\powershell\.exe$/i);
+    const { program, parameters } = elevatedCall(args);
+    this.elevations++;
+    const r = await runner.run(
+      program,
+      parameters.split(' ').map((a) => (a === '""' ? '' : a)),
+      opts,
+    );
+    return { code: r.code, stdout: Buffer.from(`exproxy-elevation: exit ${r.code}\r\n`), stderr: r.stderr };
   }
 }
-const elevated = new WineElevatedWriter();
+const winePowerShell = new WinePowerShell();
+const elevated = new PowerShellElevatedWriter(winePowerShell, registry, windowsRoot());
 const journal = new JournalFileStore(join(SCRATCH, 'state'));
 const engine = new FixEngine({ registry, elevated, system: seededSystem, journal });
 
@@ -301,7 +308,7 @@ describe('reg.exe adapter on a real registry (Wine)', () => {
         ],
       );
 
-      const elevatedBefore = elevated.writes;
+      const elevatedBefore = winePowerShell.elevations;
       const outcome = await engine.apply(plan);
       assert.equal(outcome.status, 'applied', outcome.reason ?? '');
       assert.deepEqual(
@@ -316,7 +323,11 @@ describe('reg.exe adapter on a real registry (Wine)', () => {
       );
       assert.equal(outcome.restartOutlook, true);
       assert.equal(outcome.restartWindows, true);
-      assert.equal(elevated.writes - elevatedBefore, 1, 'the HKLM value went through the elevated writer');
+      assert.equal(
+        winePowerShell.elevations - elevatedBefore,
+        1,
+        'the HKLM value went through the elevated writer',
+      );
       changeId = outcome.changeId!;
       assert.equal((await journal.load(changeId))?.state, 'applied');
 

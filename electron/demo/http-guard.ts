@@ -2,7 +2,6 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_HEADER = 'x-exproxy-token';
-export const TOKEN_COOKIE = 'exproxy_token';
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -16,24 +15,21 @@ export function hostAllowed(req: IncomingMessage, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
-function cookieToken(req: IncomingMessage): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v.join('=');
-  }
-  return null;
+/**
+ * API calls: the token in a custom header only. A cross-site page cannot send one, and
+ * unlike a cookie (cookies ignore ports) no other server on 127.0.0.1 ever receives it.
+ */
+export function apiTokenAllowed(req: IncomingMessage, token: string): boolean {
+  const h = req.headers[TOKEN_HEADER];
+  return typeof h === 'string' && same(h, token);
 }
 
 /**
- * Pages and assets: the token in the query (first load) or in the cookie set then. API
- * calls: the token in a custom header, which a cross-site page cannot send.
+ * Pages and assets are the renderer bundle, public code: served without a token, so a
+ * reload (the token now lives in the tab's sessionStorage) needs none. A token in the
+ * address, if present, must still be this run's: a stale link fails at once.
  */
-export function tokenAllowed(req: IncomingMessage, url: URL, token: string, api: boolean): boolean {
-  if (api) {
-    const h = req.headers[TOKEN_HEADER];
-    return typeof h === 'string' && same(h, token);
-  }
+export function pageTokenAllowed(url: URL, token: string): boolean {
   const q = url.searchParams.get('token');
-  const c = cookieToken(req);
-  return (q !== null && same(q, token)) || (c !== null && same(c, token));
+  return q === null || same(q, token);
 }

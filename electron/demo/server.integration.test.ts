@@ -62,17 +62,24 @@ describe('browser demo host', () => {
     expect(demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
   });
 
-  it('refuses pages without the token and serves them with it, setting an HttpOnly cookie and a CSP', async () => {
-    expect((await call(port, '/')).status).toBe(403);
-    expect((await call(port, '/?token=wrong')).status).toBe(403);
-    const ok = await call(port, `/?token=${token}`);
-    expect(ok.status).toBe(200);
-    expect(ok.headers['content-security-policy']).toContain("script-src 'self'");
-    const cookie = String(ok.headers['set-cookie']);
-    expect(cookie).toContain('HttpOnly');
-    const asset = await call(port, '/assets/app.js', { headers: { cookie: cookie.split(';')[0]! } });
+  it('serves pages and assets (public code) without a token or cookie, and never sets a cookie', async () => {
+    const first = await call(port, `/?token=${token}`);
+    expect(first.status).toBe(200);
+    expect(first.headers['content-security-policy']).toContain("script-src 'self'");
+    // A reload after a simulated restart: the token is in sessionStorage, not in the address.
+    const reload = await call(port, '/');
+    expect(reload.status).toBe(200);
+    const asset = await call(port, '/assets/app.js');
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toContain('javascript');
+    for (const r of [first, reload, asset]) expect(r.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('a wrong token in the address is refused at once (a stale link), with what to do', async () => {
+    const stale = await call(port, '/?token=wrong');
+    expect(stale.status).toBe(403);
+    expect(stale.body).toMatch(/open the address the demo printed/);
+    expect((await call(port, '/assets/app.js?token=wrong')).status).toBe(403);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and paths outside the renderer folder', async () => {
@@ -89,6 +96,18 @@ describe('browser demo host', () => {
       body: '[]',
     });
     expect(noHeader.status).toBe(403);
+    for (const cookie of [`exproxy_token=${token}`, `exproxy-token=${token}`, `token=${token}`]) {
+      const withCookie = await call(port, '/api/scan:run', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: '[]',
+      });
+      expect(withCookie.status).toBe(403);
+    }
+    const wrong = await api('scan:run', [], { 'x-exproxy-token': `${token}x` });
+    expect(wrong.status).toBe(403);
+    const empty = await api('scan:run', [], { 'x-exproxy-token': '' });
+    expect(empty.status).toBe(403);
     const get = await call(port, '/api/scan:run', { headers: { 'x-exproxy-token': token } });
     expect(get.status).toBe(405);
     const form = await api('scan:run', [], { 'content-type': 'text/plain' });

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { dispatch } from '../services/dispatch';
 import { samplesDir, DEFAULT_SAMPLE } from '../services/machine-context';
 import { DemoSession } from './demo-session';
-import { hostAllowed, tokenAllowed, TOKEN_COOKIE } from './http-guard';
+import { apiTokenAllowed, hostAllowed, pageTokenAllowed } from './http-guard';
 import { listScenarios } from './scenarios';
 
 const TYPES: Record<string, string> = {
@@ -29,7 +29,6 @@ function send(
   status: number,
   body: string | Buffer,
   type = 'text/plain; charset=utf-8',
-  extra: Record<string, string> = {},
 ) {
   res.writeHead(status, {
     'Content-Type': type,
@@ -37,7 +36,6 @@ function send(
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
     'Referrer-Policy': 'no-referrer',
-    ...extra,
   });
   res.end(body);
 }
@@ -84,7 +82,8 @@ export async function startDemoServer(opts: { scenario: string; port: number; re
       if (!hostAllowed(req, port)) return send(res, 421, 'wrong host');
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       const api = url.pathname.startsWith('/api/');
-      if (!tokenAllowed(req, url, token, api)) return send(res, 403, 'missing or wrong token');
+      if (api ? !apiTokenAllowed(req, token) : !pageTokenAllowed(url, token))
+        return send(res, 403, 'missing or wrong token: open the address the demo printed when it started');
       if (api) {
         if (req.method !== 'POST') return send(res, 405, 'POST only');
         if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
@@ -110,10 +109,7 @@ export async function startDemoServer(opts: { scenario: string; port: number; re
       const file = normalize(join(root, rel));
       if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile())
         return send(res, 404, 'not found');
-      const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      return send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream', {
-        'Set-Cookie': cookie,
-      });
+      return send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
     })().catch(() => send(res, 500, 'internal error'));
   });
   await new Promise<void>((ok, fail) => {

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { FileEventLog } from '../adapters/node/file-event-log';
-import { SudoPromptElevatedWriter } from '../adapters/windows/elevated-writer';
+import { PowerShellElevatedWriter } from '../adapters/windows/elevated-writer';
 import { NamedPipeMachineLock } from '../adapters/windows/named-pipe-lock';
 import { execFileRunner, systemTool } from '../adapters/windows/process-runner';
 import { RegExeRegistry } from '../adapters/windows/reg-exe-registry';
-import { regeditApi, type RegeditModule } from '../adapters/windows/regedit-binding';
-import { configureRegeditVbsLocation, RegeditRegistry } from '../adapters/windows/regedit-registry';
+import { RegeditRegistry } from '../adapters/windows/regedit-registry';
+import { CscriptRegeditApi, findRegeditScripts } from '../adapters/windows/regedit-scripts';
 import { createWindowsRegistry } from '../adapters/windows/registry-facade';
-import { sudoPromptExec } from '../adapters/windows/sudo-prompt-exec';
+import { system32Path, windowsRoot } from '../adapters/windows/system-root';
 import { WevtutilEvents } from '../adapters/windows/wevtutil-events';
 import { WindowsEventLog } from '../adapters/windows/windows-event-log';
 import { WindowsIisAuthReader } from '../adapters/windows/iis-auth-reader';
@@ -18,14 +18,18 @@ import { stateFolderGuard } from './state-folders';
 
 /** The real Windows machine: reg.exe (falling back to regedit), UAC for HKLM, system tools. */
 export async function openWindowsMachine(): Promise<MachineContext> {
-  // regedit is loaded lazily: it is only needed on Windows, and only when reg.exe is blocked.
-  const regedit = (await import('regedit')) as unknown as RegeditModule & { default?: RegeditModule };
-  const regeditModule = regedit.default ?? regedit;
-  configureRegeditVbsLocation(regeditModule, (process as { resourcesPath?: string }).resourcesPath);
+  // Programs that run with the person's approval or read the registry start by absolute
+  // path only; without a trustworthy SystemRoot they are refused, never searched for.
+  const root = windowsRoot();
   const tempDir = tmpdir();
   const registry = createWindowsRegistry({
     regExe: new RegExeRegistry(execFileRunner, { tempDir, regExe: systemTool('reg.exe') }),
-    regedit: new RegeditRegistry(regeditApi(regeditModule)),
+    regedit: new RegeditRegistry(
+      new CscriptRegeditApi(execFileRunner, {
+        cscript: root === undefined ? undefined : system32Path(root, 'cscript.exe'),
+        scriptsDir: findRegeditScripts((process as { resourcesPath?: string }).resourcesPath),
+      }),
+    ),
   });
   const tools = {
     tasklist: systemTool('tasklist.exe'),
@@ -36,7 +40,7 @@ export async function openWindowsMachine(): Promise<MachineContext> {
   };
   return {
     registry,
-    elevated: new SudoPromptElevatedWriter(sudoPromptExec),
+    elevated: new PowerShellElevatedWriter(execFileRunner, registry, root),
     system: new WindowsSystem(execFileRunner, { tempDir, tools }),
     get description() {
       const via = registry.fallbackReason

@@ -1,113 +1,138 @@
 import { ExproxyError } from '../../core/errors';
-import { isValidHostName } from '../../core/lsa/host-name';
-import { checkWriteAllowed, needsElevation } from '../../core/registry/allowlist';
 import type { ElevatedRegistryWriter } from '../../core/registry/elevated-writer-port';
 import type { RegValue } from '../../core/registry/reg-value';
-import type { RegView } from '../../core/registry/registry-port';
+import type { RegistryReader, RegView } from '../../core/registry/registry-port';
+import { commandLineParameters, elevatedRegCommand, type ElevatedRegCommand } from './elevated-reg-args';
+import { elevationScript, parseElevationResult, RESULT_PREFIX } from './elevation-script';
+import { encodedCommandArgs } from './powershell-command';
+import {
+  ProgramNotFoundError,
+  ProgramTimeoutError,
+  type ProcessResult,
+  type ProcessRunner,
+} from './process-runner';
+import { system32Path } from './system-root';
 
-/** `@vscode/sudo-prompt`'s exec, promisified (see sudo-prompt-exec.ts). */
-export type SudoExec = (
-  command: string,
-  options: { name: string },
-) => Promise<{ stdout: string | Buffer | undefined; stderr: string | Buffer | undefined }>;
-
-/** Shown in the UAC prompt; sudo-prompt accepts letters, digits and spaces only. */
-export const ELEVATION_APP_NAME = 'Exchange Proxy Wizard';
-
-/** sudo-prompt's message when the person clicks "No" on the UAC prompt. */
-export const SUDO_PERMISSION_DENIED = 'User did not grant permission.';
-
-/**
- * sudo-prompt runs the command from a batch file after `cd` to our working directory, and
- * cmd.exe looks in the current directory before PATH: a bare `reg.exe` could start a
- * planted copy with administrator rights. `%SystemRoot%` is expanded by cmd.exe itself.
- */
-const REG = '"%SystemRoot%\\System32\\reg.exe"';
-
-// Every piece of text that can reach the command line is one of these constants, a
-// single digit 0-5, or host names matching SAFE_HOST (checked twice).
-const TARGETS = {
-  'lm-compatibility-level': {
-    key: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa',
-    value: 'LmCompatibilityLevel',
-  },
-  'back-connection-host-names': {
-    key: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0',
-    value: 'BackConnectionHostNames',
-  },
-} as const;
-
-const SAFE_HOST = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
-
-function refuse(why: string): never {
-  throw new ExproxyError('not-allowed', `Refusing an elevated write: ${why}`);
-}
-
-/** The single command line for one allowed HKLM write; throws before anything runs otherwise. */
-export function buildElevatedCommand(
-  path: string,
-  name: string,
-  value: RegValue | null,
-  view?: RegView,
-): string {
-  if (view === '32') refuse('the LSA settings have no 32-bit view');
-  const kind = checkWriteAllowed(path, name, value);
-  if (!needsElevation(kind) || (kind !== 'lm-compatibility-level' && kind !== 'back-connection-host-names')) {
-    refuse(`${name} is a per-user value; it is never written elevated`);
-  }
-  const target = TARGETS[kind];
-  const keyArg = `"${target.key}"`;
-  if (value === null) {
-    // Deleting an absent value is success: only delete when the query finds it.
-    return `(${REG} query ${keyArg} /v ${target.value} >nul 2>&1 || exit /b 0) && ${REG} delete ${keyArg} /v ${target.value} /f`;
-  }
-  if (kind === 'lm-compatibility-level') {
-    if (value.type !== 'REG_DWORD') refuse('LmCompatibilityLevel must be a REG_DWORD');
-    const level = value.data;
-    if (typeof level !== 'number' || !Number.isInteger(level) || level < 0 || level > 5) {
-      refuse('LmCompatibilityLevel must be 0 to 5');
-    }
-    return `${REG} add ${keyArg} /v ${target.value} /t REG_DWORD /d ${String(level)} /f`;
-  }
-  if (value.type !== 'REG_MULTI_SZ') refuse('BackConnectionHostNames must be a REG_MULTI_SZ');
-  const hosts = value.data;
-  if (!hosts.every((h) => typeof h === 'string' && isValidHostName(h) && SAFE_HOST.test(h))) {
-    refuse('BackConnectionHostNames may only hold DNS host names');
-  }
-  // reg.exe splits /d at the two characters "\0" (its default separator).
-  return `${REG} add ${keyArg} /v ${target.value} /t REG_MULTI_SZ /d "${hosts.join('\\0')}" /f`;
-}
+/** The UAC prompt waits for a person; only give up when nobody has answered for this long. */
+export const PROMPT_TIMEOUT_MS = 30 * 60_000;
+/** CreateProcess takes at most 32,767 characters; stay clear of it. */
+const MAX_COMMAND_LINE = 32_000;
 
 /**
- * Writes the two allowlisted LSA values through a UAC prompt (`@vscode/sudo-prompt`,
- * which runs one command line as administrator). The command is built only from
- * constants and validated values, and everything is checked before the prompt appears.
+ * Writes the two allowlisted LSA values as administrator through the UAC prompt, with
+ * nothing user-writable and no search-path lookup between the approval and the write:
+ *
+ * - powershell.exe is started by its absolute System32 path (execFile, no shell), with the
+ *   script as -EncodedCommand: no batch or script file exists anywhere;
+ * - the script asks Windows to start `%SystemRoot%\System32\reg.exe` (absolute) as
+ *   administrator; reg.exe is the only elevated process, and the UAC prompt names it;
+ * - reg.exe's arguments are built only from constants, a digit 0-5 and validated host
+ *   names, all checked before PowerShell starts.
+ *
+ * (`@vscode/sudo-prompt` did this before; on Windows it writes a batch file to %TEMP% that
+ * runs elevated after the prompt, and user-level software can rewrite it in between.)
  */
-export class SudoPromptElevatedWriter implements ElevatedRegistryWriter {
-  constructor(private readonly exec: SudoExec) {}
+export class PowerShellElevatedWriter implements ElevatedRegistryWriter {
+  /**
+   * `root`: the Windows folder (see windowsRoot); undefined refuses every write.
+   * `reader`: the unelevated registry, to tell "already absent" from a failed delete.
+   */
+  constructor(
+    private readonly runner: ProcessRunner,
+    private readonly reader: RegistryReader,
+    private readonly root: string | undefined,
+  ) {}
 
   async setValue(path: string, name: string, value: RegValue, view?: RegView): Promise<void> {
-    return this.run(buildElevatedCommand(path, name, value, view), `${path}\\${name}`);
+    const command = elevatedRegCommand(path, name, value, view);
+    const code = await this.runElevated(command);
+    if (code !== 0) throw this.regFailed(command, code);
   }
 
   async deleteValue(path: string, name: string, view?: RegView): Promise<void> {
-    return this.run(buildElevatedCommand(path, name, null, view), `${path}\\${name}`);
+    const command = elevatedRegCommand(path, name, null, view);
+    const code = await this.runElevated(command);
+    if (code === 0) return;
+    // reg.exe exits 1 both when the value is already absent and on a real failure: the
+    // value's absence, read back, is what makes it a success.
+    if (code === 1 && !(await this.stillPresent(command))) return;
+    throw this.regFailed(command, code);
   }
 
-  private async run(command: string, what: string): Promise<void> {
+  /** Runs reg.exe elevated; resolves with its exit code, or throws for a declined or failed prompt. */
+  private async runElevated(command: ElevatedRegCommand): Promise<number> {
+    const parameters = commandLineParameters(command.args);
+    if (this.root === undefined) {
+      throw new ExproxyError(
+        'blocked',
+        'The Windows folder is not known (SystemRoot is missing or not a plain path like C:\\Windows), so the administrator prompt is not shown. Nothing was changed.',
+      );
+    }
+    const powershell = system32Path(this.root, 'WindowsPowerShell', 'v1.0', 'powershell.exe');
+    const args = encodedCommandArgs(
+      elevationScript(this.root, system32Path(this.root, 'reg.exe'), parameters),
+    );
+    if (powershell.length + args.join(' ').length > MAX_COMMAND_LINE) {
+      throw new ExproxyError(
+        'not-allowed',
+        `Refusing an elevated write: the value is too long for one administrator prompt (${command.target.value}).`,
+      );
+    }
+    let result;
     try {
-      await this.exec(command, { name: ELEVATION_APP_NAME });
+      result = await this.runner.run(powershell, args, { timeoutMs: PROMPT_TIMEOUT_MS });
     } catch (e) {
-      const message = (e as Error)?.message ?? String(e);
-      if (message === SUDO_PERMISSION_DENIED) {
+      if (e instanceof ProgramNotFoundError) {
         throw new ExproxyError(
-          'elevation-declined',
-          'The administrator prompt was declined; nothing was changed.',
+          'blocked',
+          `Windows PowerShell (${powershell}) is needed to show the administrator prompt and was not found. Nothing was changed.`,
         );
       }
-      throw new ExproxyError('apply-failed', `Writing ${what} as administrator failed: ${message}`, {
-        code: (e as { code?: unknown })?.code,
-      });
+      if (e instanceof ProgramTimeoutError) {
+        throw new ExproxyError(
+          'apply-failed',
+          `Nobody answered the administrator prompt within ${PROMPT_TIMEOUT_MS / 60_000} minutes, so the wizard stopped waiting. If the prompt is still open, answer No.`,
+        );
+      }
+      throw e;
     }
+    const outcome = parseElevationResult(result.stdout.toString('latin1'));
+    if (outcome?.status === 'declined') {
+      throw new ExproxyError(
+        'elevation-declined',
+        'The administrator prompt was declined; nothing was changed.',
+      );
+    }
+    if (outcome?.status === 'exited') return outcome.code;
+    const why = outcome?.status === 'not-started' ? 'Windows could not start it' : 'PowerShell stopped early';
+    throw new ExproxyError(
+      'apply-failed',
+      `reg.exe could not be run as administrator to change ${command.target.value}: ${why} (exit code ${result.code}: ${powershellOutput(result)}).`,
+      { code: result.code },
+    );
   }
+
+  private regFailed(command: ElevatedRegCommand, code: number): ExproxyError {
+    return new ExproxyError(
+      'apply-failed',
+      `reg.exe, run as administrator, could not change ${command.target.key}\\${command.target.value} (exit code ${code}).`,
+      { code },
+    );
+  }
+
+  private async stillPresent(command: ElevatedRegCommand): Promise<boolean> {
+    const tree = await this.reader.readSubtrees([{ path: command.target.key, recursive: false }]);
+    return tree.getValue(command.target.key, command.target.value) !== undefined;
+  }
+}
+
+/** PowerShell's output for an error message: one short line, without our own result line. */
+function powershellOutput(result: ProcessResult, max = 300): string {
+  const text = `${result.stdout.toString('latin1')}\n${result.stderr.toString('latin1')}`
+    .split(/\r?\n/)
+    .filter((l) => !l.trim().startsWith(RESULT_PREFIX))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > max ? `${text.slice(0, max)}…` : text || 'no output';
 }

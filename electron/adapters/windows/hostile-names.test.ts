@@ -2,12 +2,12 @@
  * Hostile text in profile names, account data and host names never reaches a shell and never
  * breaks a command: a whole diagnose → apply → rollback on a machine whose profile is named
  * with every shell metacharacter runs through the reg.exe adapter and the elevated writer, and
- * every process call is asserted as an exact argument array (or, for the one command line the
- * UAC prompt runs, an exact string built from constants).
+ * every process call is asserted as an exact argument array (for the elevated write: the exact
+ * reg.exe parameters inside the PowerShell script, built from constants).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SimulatedMachine } from '../simulated/simulated-machine';
 import { scanMachine } from '../../core/diagnosis/scan';
 import { FixEngine } from '../../core/fixes/fix-engine';
@@ -18,9 +18,11 @@ import { checkWriteAllowed, MSV1_0_KEY } from '../../core/registry/allowlist';
 import { applyRegFileToTree, parseRegFile } from '../../core/registry/reg-file';
 import { RegTree } from '../../core/registry/reg-tree';
 import { copySample, SAMPLES_DIR } from '../../test-support/sample-machines';
-import { buildElevatedCommand, SudoPromptElevatedWriter, type SudoExec } from './elevated-writer';
+import { commandLineParameters, elevatedRegCommand } from './elevated-reg-args';
+import { PowerShellElevatedWriter } from './elevated-writer';
+import { decodeEncodedCommand } from './powershell-command';
 import { RegExeRegistry } from './reg-exe-registry';
-import { FakeRegExe, MemoryFiles } from './test-fakes';
+import { elevatedCall, FakeElevation, FakeRegExe, MemoryFiles } from './test-fakes';
 
 const HOSTILE_NAMES = [
   'Pro"file & |^%!<>\'`x',
@@ -36,7 +38,7 @@ const WMS =
   'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles';
 const WMS_SHORT = WMS.replace('HKEY_CURRENT_USER', 'HKCU');
 const SECTION = '13dbb0c8aa05101a9bb000aa002fc45a';
-const REG = '"%SystemRoot%\\System32\\reg.exe"';
+const LSA_SHORT = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa';
 
 function utf16z(text: string) {
   return { type: 'REG_BINARY', data: new Uint8Array(Buffer.from(`${text}\0`, 'utf16le')) } as const;
@@ -76,26 +78,10 @@ describe.each(HOSTILE_NAMES)('profile named %j', (profile) => {
       files,
       tempPath: () => `C:\\T\\x${++n}.reg`,
     });
-    const exec = vi.fn<SudoExec>(async (command) => {
-      // Play the command's effect on the fake registry (we only get here with allowed text).
-      const m =
-        /add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa" \/v LmCompatibilityLevel \/t REG_DWORD \/d ([0-5]) \/f$/.exec(
-          command,
-        );
-      if (m)
-        tree.setValue('HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa', 'LmCompatibilityLevel', {
-          type: 'REG_DWORD',
-          data: Number(m[1]),
-        });
-      else if (command.includes(' delete '))
-        tree.deleteValue(
-          'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa',
-          'LmCompatibilityLevel',
-        );
-      else throw new Error(`unexpected elevated command ${command}`);
-      return { stdout: '', stderr: '' };
-    });
-    const elevated = new SudoPromptElevatedWriter(exec);
+    // The elevated reg.exe plays on the same fake registry (Wine has no UAC and no PowerShell).
+    const elevatedReg = new FakeRegExe(tree, files);
+    const powershell = new FakeElevation(elevatedReg);
+    const elevated = new PowerShellElevatedWriter(powershell, registry, 'C:\\Windows');
     const system = SimulatedMachine.load({ machine: copySample('xp-outlook2003-basic').dir }).system;
 
     const { report, tree: scanned } = await scanMachine(registry, system);
@@ -130,10 +116,14 @@ describe.each(HOSTILE_NAMES)('profile named %j', (profile) => {
       expect(c.args).toHaveLength(4);
       expect(c.args[3]).toBe('/y');
     }
-    expect(exec.mock.calls.map((c) => c[0])).toEqual([
-      `${REG} add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa" /v LmCompatibilityLevel /t REG_DWORD /d 3 /f`,
+    expect(powershell.calls.map((c) => elevatedCall(c.args).parameters)).toEqual([
+      `add ${LSA_SHORT} /v LmCompatibilityLevel /t REG_DWORD /d 3 /f`,
     ]);
-    expect(exec.mock.calls.every((c) => !c[0].includes(profile) && !c[0].includes('PWNED'))).toBe(true);
+    for (const c of powershell.calls) {
+      const script = decodeEncodedCommand(c.args);
+      expect(script).not.toContain('PWNED');
+      expect(script).not.toContain(profile);
+    }
     expect(reg.calls.flatMap((c) => c.args).some((a) => a.includes('PWNED'))).toBe(false);
 
     reg.calls.length = 0;
@@ -151,9 +141,13 @@ describe.each(HOSTILE_NAMES)('profile named %j', (profile) => {
         '/f',
       ],
     ]);
-    expect(exec.mock.calls.at(-1)![0]).toBe(
-      `(${REG} query "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa" /v LmCompatibilityLevel >nul 2>&1 || exit /b 0) && ${REG} delete "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa" /v LmCompatibilityLevel /f`,
+    expect(elevatedCall(powershell.calls.at(-1)!.args).parameters).toBe(
+      `delete ${LSA_SHORT} /v LmCompatibilityLevel /f`,
     );
+    expect(elevatedReg.calls.map((c) => c.file)).toEqual([
+      'C:\\Windows\\System32\\reg.exe',
+      'C:\\Windows\\System32\\reg.exe',
+    ]);
   });
 });
 
@@ -186,16 +180,18 @@ describe('hostile host names', () => {
     expect(() => checkWriteAllowed(MSV1_0_KEY, 'BackConnectionHostNames', value)).toThrow(
       /Refusing to write/,
     );
-    expect(() => buildElevatedCommand(MSV1_0_KEY, 'BackConnectionHostNames', value)).toThrow(/Refusing/);
+    expect(() => elevatedRegCommand(MSV1_0_KEY, 'BackConnectionHostNames', value)).toThrow(/Refusing/);
   });
 
   it('valid names pass, and reach the command line only as validated text', () => {
     const hosts = ['mail.example.com', 'owa-01.contoso.co.uk', 'EXCH2003'];
     expect(hosts.every(isValidHostName)).toBe(true);
-    expect(
-      buildElevatedCommand(MSV1_0_KEY, 'BackConnectionHostNames', { type: 'REG_MULTI_SZ', data: hosts }),
-    ).toBe(
-      `${REG} add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0" /v BackConnectionHostNames /t REG_MULTI_SZ /d "mail.example.com\\0owa-01.contoso.co.uk\\0EXCH2003" /f`,
+    const { args } = elevatedRegCommand(MSV1_0_KEY, 'BackConnectionHostNames', {
+      type: 'REG_MULTI_SZ',
+      data: hosts,
+    });
+    expect(commandLineParameters(args)).toBe(
+      `add ${LSA_SHORT}\\MSV1_0 /v BackConnectionHostNames /t REG_MULTI_SZ /d mail.example.com\\0owa-01.contoso.co.uk\\0EXCH2003 /f`,
     );
   });
 });

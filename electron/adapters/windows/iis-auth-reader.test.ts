@@ -3,8 +3,8 @@ import { ProgramNotFoundError } from './process-runner';
 import { adsutilArgs, appcmdArgs, WindowsIisAuthReader } from './iis-auth-reader';
 import { RecordingRunner, result } from './test-fakes';
 
-const ENV = { windir: 'C:\\Windows', SystemDrive: 'C:' };
-const APPCMD = 'C:\\Windows\\system32\\inetsrv\\appcmd.exe';
+const ENV = { SystemRoot: 'D:\\Windows', SystemDrive: 'E:' };
+const APPCMD = 'D:\\Windows\\System32\\inetsrv\\appcmd.exe';
 
 describe('IIS authentication reader', () => {
   it('IIS 7+: appcmd for the Exchange and owa directories, argument arrays only', async () => {
@@ -34,8 +34,9 @@ describe('IIS authentication reader', () => {
     });
     const readings = await new WindowsIisAuthReader(runner, ENV).read();
     expect(runner.calls[1]).toMatchObject({
-      file: 'C:\\Windows\\system32\\cscript.exe',
-      args: adsutilArgs('C:\\Inetpub\\AdminScripts\\adsutil.vbs', 'W3SVC/1/ROOT/Exchange'),
+      file: 'D:\\Windows\\System32\\cscript.exe',
+      // The drive of the checked Windows folder, not a separately settable SystemDrive.
+      args: adsutilArgs('D:\\Inetpub\\AdminScripts\\adsutil.vbs', 'W3SVC/1/ROOT/Exchange'),
     });
     expect(readings).toEqual([
       { providers: ['NTLM'], kerberosPossible: false, site: 'W3SVC/1/ROOT/Exchange', source: 'adsutil' },
@@ -47,5 +48,17 @@ describe('IIS authentication reader', () => {
       throw new ProgramNotFoundError(c.file);
     });
     expect(await new WindowsIisAuthReader(runner, ENV).read()).toEqual([]);
+  });
+
+  it.each([
+    ['missing', {}],
+    ['relative', { SystemRoot: 'Windows' }],
+    ['a UNC share', { SystemRoot: '\\\\evil\\share' }],
+    ['with ..', { SystemRoot: 'C:\\Users\\me\\..\\..\\Windows' }],
+    ['with a quote', { SystemRoot: 'C:\\Win"dows' }],
+  ])('SystemRoot %s: nothing runs, nothing is read', async (_label, env) => {
+    const runner = new RecordingRunner(() => result(0, '<providers><add value="NTLM" /></providers>'));
+    expect(await new WindowsIisAuthReader(runner, env).read()).toEqual([]);
+    expect(runner.calls).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { IisAuthReader, IisAuthReading } from '../../core/server-guides/iis-auth-port';
 import { parseAdsutilProviders, parseAppcmdProviders } from '../../core/server-guides/iis-providers';
 import type { ProcessRunner } from './process-runner';
+import { system32Path, windowsRoot } from './system-root';
 
 /** The Exchange directories whose providers decide Kerberos between servers (EXPROX 1000, OWA 71). */
 export const IIS7_SITES = ['Default Web Site/Exchange', 'Default Web Site/owa'] as const;
@@ -17,7 +18,9 @@ export function adsutilArgs(adsutil: string, path: string): string[] {
 
 /**
  * IIS 7 and later through appcmd.exe, IIS 6 through adsutil.vbs (cscript); a PC without IIS
- * has neither, which is not an error: the guide then only shows the commands to run.
+ * has neither, which is not an error: the guide then only shows the commands to run. Both
+ * start by absolute paths under the Windows folder (and adsutil.vbs on its drive); when
+ * SystemRoot is missing or odd nothing is run rather than a program found by search.
  */
 export class WindowsIisAuthReader implements IisAuthReader {
   constructor(
@@ -26,8 +29,9 @@ export class WindowsIisAuthReader implements IisAuthReader {
   ) {}
 
   async read(): Promise<IisAuthReading[]> {
-    const windir = this.env.windir ?? this.env.SystemRoot ?? 'C:\\Windows';
-    const appcmd = `${windir}\\system32\\inetsrv\\appcmd.exe`;
+    const root = windowsRoot(this.env);
+    if (root === undefined) return [];
+    const appcmd = system32Path(root, 'inetsrv', 'appcmd.exe');
     const out: IisAuthReading[] = [];
     for (const site of IIS7_SITES) {
       const r = await this.tryRun(appcmd, appcmdArgs(site));
@@ -36,8 +40,9 @@ export class WindowsIisAuthReader implements IisAuthReader {
       if (reading) out.push({ ...reading, site, source: 'appcmd' });
     }
     if (out.length > 0) return out;
-    const adsutil = `${this.env.SystemDrive ?? 'C:'}\\Inetpub\\AdminScripts\\adsutil.vbs`;
-    const cscript = `${windir}\\system32\\cscript.exe`;
+    // IIS 6 installs Inetpub on the system drive; the drive comes from the checked root.
+    const adsutil = `${root.slice(0, 2)}\\Inetpub\\AdminScripts\\adsutil.vbs`;
+    const cscript = system32Path(root, 'cscript.exe');
     for (const path of IIS6_PATHS) {
       const r = await this.tryRun(cscript, adsutilArgs(adsutil, path));
       if (r === undefined) break;

@@ -24,6 +24,22 @@ describe('execFileRunner', () => {
     expect(r.stderr.toString()).toBe('nope');
   });
 
+  it('writes stdin when asked and closes it either way', async () => {
+    const echo = [
+      '-e',
+      'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => process.stdout.write(`[${s}]`))',
+    ];
+    const withInput = await execFileRunner.run(process.execPath, echo, { stdin: 'HKCU%5CSoftware\r\n\r\n' });
+    expect(withInput.stdout.toString()).toBe('[HKCU%5CSoftware\r\n\r\n]');
+    const without = await execFileRunner.run(process.execPath, echo, { timeoutMs: 5000 });
+    expect(without.stdout.toString()).toBe('[]');
+    // A program that never reads its input still ends normally.
+    const ignoring = await execFileRunner.run(process.execPath, ['-e', 'process.exit(0)'], {
+      stdin: 'x'.repeat(1 << 20),
+    });
+    expect(ignoring.code).toBe(0);
+  });
+
   it('a missing program throws a clear error', async () => {
     const e = await execFileRunner.run('definitely-not-a-program-exproxy', []).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ProgramNotFoundError);

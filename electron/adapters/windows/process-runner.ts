@@ -12,6 +12,8 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Extra environment variables: how data reaches a script without entering its text. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Text written to the program's standard input (ASCII/UTF-8); stdin is closed after it. */
+  readonly stdin?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export const execFileRunner: ProcessRunner = {
   run(file, args, opts = {}) {
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     return new Promise((resolve, reject) => {
-      execFile(
+      const child = execFile(
         file,
         [...args],
         {
@@ -73,6 +75,10 @@ export const execFileRunner: ProcessRunner = {
           reject(error);
         },
       );
+      // Always close stdin: a tool waiting for input would otherwise hang until the timeout.
+      // A program that exits without reading it makes the write fail (EPIPE): not our error.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(opts.stdin ?? '');
     });
   },
 };

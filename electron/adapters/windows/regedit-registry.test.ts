@@ -1,15 +1,7 @@
-import { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RegTree } from '../../core/registry/reg-tree';
 import type { RegValue } from '../../core/registry/reg-value';
-import { regeditApi, type RegeditModule } from './regedit-binding';
-import {
-  configureRegeditVbsLocation,
-  fromRegeditValue,
-  isScriptHostUnavailable,
-  RegeditRegistry,
-  type RegeditItem,
-} from './regedit-registry';
+import { fromRegeditValue, isScriptHostUnavailable, RegeditRegistry } from './regedit-registry';
 import { FakeRegedit } from './test-fakes';
 
 const PROFILES =
@@ -242,65 +234,5 @@ describe('RegeditRegistry writes', () => {
     await expect(registry.deleteValue(section, '00036627')).rejects.toMatchObject({ kind: 'apply-failed' });
     fake.failWith = new Error('cscript not found');
     await expect(registry.setValue(section, '00036627', AUTH)).rejects.toMatchObject({ kind: 'blocked' });
-  });
-});
-
-describe('regedit packaging and binding', () => {
-  it('points regedit at resources/regedit/vbs when packaged', () => {
-    const regedit = { setExternalVBSLocation: vi.fn(() => 'Folder found and set') };
-    expect(configureRegeditVbsLocation(regedit, undefined)).toBeNull();
-    expect(regedit.setExternalVBSLocation).not.toHaveBeenCalled();
-    const location = configureRegeditVbsLocation(regedit, '/opt/app/resources');
-    expect(regedit.setExternalVBSLocation).toHaveBeenCalledWith(location);
-    expect(location).toMatch(/resources[\\/]regedit[\\/]vbs$/);
-    const missing = { setExternalVBSLocation: () => 'Folder not found' };
-    expect(() => configureRegeditVbsLocation(missing, '/nowhere')).toThrow(/regedit scripts are missing/);
-  });
-
-  function fakeModule(answer: (keys: string[]) => { entries?: RegeditItem[]; error?: Error }) {
-    const calls: { keys: string[]; arch: string }[] = [];
-    const mod: RegeditModule = {
-      list(keys, arch) {
-        calls.push({ keys: [...keys], arch });
-        const stream = new EventEmitter();
-        const { entries = [], error } = answer(keys);
-        // Like regedit: it pops keys from the end of the array it was given.
-        const order = [...keys].reverse();
-        keys.length = 0;
-        setImmediate(() => {
-          entries.forEach((data, i) => stream.emit('data', { key: order[i], data }));
-          if (error) stream.emit('error', error);
-          stream.emit('end');
-        });
-        return stream;
-      },
-      promisified: { putValue: vi.fn(async () => undefined), deleteValue: vi.fn(async () => undefined) },
-      setExternalVBSLocation: () => 'Folder found and set',
-    };
-    return { mod, calls };
-  }
-
-  it('streams keys on stdin (not the command line) and maps answers back in order', async () => {
-    const item = (n: number): RegeditItem => ({
-      exists: true,
-      keys: [],
-      values: { n: { type: 'REG_DWORD', value: n } },
-    });
-    const { mod, calls } = fakeModule((keys) => ({ entries: [...keys].reverse().map((_, i) => item(i)) }));
-    const keys = ['HKCU\\A', 'HKCU\\B', `HKCU\\${HOSTILE}`];
-    const result = await regeditApi(mod).list(keys, '64');
-    expect(calls[0]).toEqual({ keys: [`HKCU\\${HOSTILE}`, 'HKCU\\B', 'HKCU\\A'], arch: '64' });
-    expect(keys).toEqual(['HKCU\\A', 'HKCU\\B', `HKCU\\${HOSTILE}`]);
-    expect(result['HKCU\\A']!.values.n!.value).toBe(0);
-    expect(result[`HKCU\\${HOSTILE}`]!.values.n!.value).toBe(2);
-  });
-
-  it('a failed cscript with no output is reported as the script host not running', async () => {
-    const { mod } = fakeModule(() => ({
-      error: Object.assign(new Error('Command failed: cscript.exe'), { code: 1 }),
-    }));
-    const api = regeditApi(mod);
-    await expect(api.list(['HKCU\\Software'], 'A')).rejects.toThrow(/Windows Script Host produced no output/);
-    await expect(new RegeditRegistry(api).probe()).rejects.toMatchObject({ kind: 'blocked' });
   });
 });

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { ExproxyError } from '../../core/errors';
 import { checkWriteAllowed } from '../../core/registry/allowlist';
+import { asciiLower, equalsIgnoreAsciiCase } from '../../core/registry/ascii-case';
 import { canonicalKeyPath, shortKeyPath } from '../../core/registry/key-path';
 import { RegTree } from '../../core/registry/reg-tree';
 import type { RegValue } from '../../core/registry/reg-value';
@@ -30,7 +30,7 @@ export interface RegeditItem {
 /**
  * The part of the npm `regedit` package this adapter uses, in the shape of its
  * `promisified` API (`list(keys, arch)`, `putValue(map, arch)`, `deleteValue(keys, arch)`).
- * The real binding is `regeditApi` in regedit-binding.ts; tests pass a fake.
+ * The real one is `CscriptRegeditApi` (regedit-scripts.ts); tests pass a fake.
  */
 export interface RegeditApi {
   /** One cscript process lists every key given; result keys are the requested strings. */
@@ -38,30 +38,6 @@ export interface RegeditApi {
   putValue(map: Record<string, Record<string, RegeditValue>>, arch: RegeditArch): Promise<void>;
   /** Each entry is `<key>\<value name>`. */
   deleteValue(keys: readonly string[], arch: RegeditArch): Promise<void>;
-}
-
-/** The one regedit function packaged builds need before any call. */
-export interface RegeditVbsLocator {
-  setExternalVBSLocation(location: string): string;
-}
-
-/**
- * regedit runs `.wsf` scripts with cscript.exe, which cannot read them inside app.asar.
- * Packaged builds ship `node_modules/regedit/vbs` as `resources/regedit/vbs`
- * (electron-builder extraResources) and point regedit there. Returns the folder used, or
- * null when running unpackaged (regedit's own folder is used).
- */
-export function configureRegeditVbsLocation(
-  regedit: RegeditVbsLocator,
-  resourcesPath: string | undefined,
-): string | null {
-  if (!resourcesPath) return null;
-  const location = join(resourcesPath, 'regedit', 'vbs');
-  const answer = regedit.setExternalVBSLocation(location);
-  if (answer !== 'Folder found and set') {
-    throw new ExproxyError('blocked', `regedit scripts are missing from ${location}.`, { location });
-  }
-  return location;
 }
 
 function archFor(view: RegView | undefined): RegeditArch {
@@ -270,7 +246,7 @@ export class RegeditRegistry implements RegistryPort {
 function dedupe(level: readonly Pending[]): Pending[] {
   const seen = new Map<string, Pending>();
   for (const p of level) {
-    const k = `${p.listKey.toLowerCase()}\n${p.dest.toLowerCase()}`;
+    const k = `${asciiLower(p.listKey)}\n${asciiLower(p.dest)}`;
     const prev = seen.get(k);
     if (!prev || (!prev.recursive && p.recursive)) seen.set(k, p);
   }
@@ -279,7 +255,6 @@ function dedupe(level: readonly Pending[]): Pending[] {
 
 function lookup(result: Record<string, RegeditItem>, key: string): RegeditItem | undefined {
   if (Object.prototype.hasOwnProperty.call(result, key)) return result[key];
-  const lower = key.toLowerCase();
-  const match = Object.keys(result).find((k) => k.toLowerCase() === lower);
+  const match = Object.keys(result).find((k) => equalsIgnoreAsciiCase(k, key));
   return match === undefined ? undefined : result[match];
 }

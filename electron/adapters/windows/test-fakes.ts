@@ -13,6 +13,7 @@ import {
 import { RegTree } from '../../core/registry/reg-tree';
 import { hexToBytes, type RegValue } from '../../core/registry/reg-value';
 import { snapshotPathFor, type RegView } from '../../core/registry/registry-port';
+import { decodeEncodedCommand } from './powershell-command';
 import type { ProcessResult, ProcessRunner, RunOptions } from './process-runner';
 import type { TempFileAccess } from './reg-exe-registry';
 import type { RegeditApi, RegeditArch, RegeditItem, RegeditValue } from './regedit-registry';
@@ -21,6 +22,7 @@ export interface RecordedCall {
   readonly file: string;
   readonly args: readonly string[];
   readonly timeoutMs?: number;
+  readonly stdin?: string;
 }
 
 export function result(code: number, stdout = '', stderr = ''): ProcessResult {
@@ -36,7 +38,7 @@ export class RecordingRunner implements ProcessRunner {
   ) {}
 
   async run(file: string, args: readonly string[], opts?: RunOptions): Promise<ProcessResult> {
-    const call = { file, args: [...args], timeoutMs: opts?.timeoutMs };
+    const call = { file, args: [...args], timeoutMs: opts?.timeoutMs, stdin: opts?.stdin };
     this.calls.push(call);
     return this.respond(call);
   }
@@ -143,6 +145,44 @@ export class FakeRegExe extends RecordingRunner {
       default:
         return result(1, '', 'ERROR: Invalid syntax.\r\n');
     }
+  }
+}
+
+/** A PowerShell single-quoted literal back to its text. */
+function psUnquote(literal: string): string {
+  return literal.slice(1, -1).replace(/(['\u2018\u2019\u201a\u201b])\1/g, '$1');
+}
+
+/** The program and parameters an elevation script would start (see elevation-script.ts). */
+export function elevatedCall(args: readonly string[]): { program: string; parameters: string } {
+  const script = decodeEncodedCommand(args);
+  const program = /^\$program = ('.*')\r$/m.exec(script)?.[1];
+  const parameters = /^\$parameters = ('.*')\r$/m.exec(script)?.[1];
+  if (program === undefined || parameters === undefined) throw new Error('not an elevation script');
+  return { program: psUnquote(program), parameters: psUnquote(parameters) };
+}
+
+/**
+ * powershell.exe running an elevation script: `answer` says what the person does at the UAC
+ * prompt; on "yes" the reg.exe command runs on `reg` (a FakeRegExe) with the parameters split
+ * as Windows would split these (space-separated, `""` = empty).
+ */
+export class FakeElevation extends RecordingRunner {
+  answer: 'yes' | 'no' | 'not-started' | 'crash' = 'yes';
+  constructor(readonly reg: RecordingRunner) {
+    super(async (call) => {
+      if (this.answer === 'crash') return result(1, '', 'At line:1 char:1\r\n+ parse error');
+      if (this.answer === 'no') return result(1223, 'exproxy-elevation: declined\r\n');
+      if (this.answer === 'not-started')
+        return result(
+          1224,
+          'The system cannot find the file specified\r\nexproxy-elevation: not-started\r\n',
+        );
+      const { program, parameters } = elevatedCall(call.args);
+      const regArgs = parameters.split(' ').map((a) => (a === '""' ? '' : a));
+      const r = await this.reg.run(program, regArgs);
+      return result(r.code, `exproxy-elevation: exit ${r.code}\r\n`);
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { untrustedAcl, type AccessEntry, type FolderSecurity } from '../../core/machine/state-folder-acl';
 import { STATE_ENTRIES, type StateFolderGuard, type StateScope } from '../../core/machine/state-folder-port';
 import { assertNoLinks, refuse } from '../node/link-free';
+import { encodedCommandArgs } from './powershell-command';
 import { outputExcerpt, type ProcessRunner } from './process-runner';
 
 /** icacls arguments that make a folder SYSTEM's and Administrators' alone (no inherited entries). */
@@ -26,10 +27,6 @@ export const READ_ACL_SCRIPT = [
   '}',
 ].join('\n');
 
-export function encodedCommand(script: string): string {
-  return Buffer.from(script, 'utf16le').toString('base64');
-}
-
 /** Parses READ_ACL_SCRIPT's output (plain ASCII lines). */
 export function parseAclOutput(text: string): FolderSecurity[] {
   const out: { path: string; owner: string; entries: AccessEntry[] }[] = [];
@@ -48,9 +45,10 @@ export function parseAclOutput(text: string): FolderSecurity[] {
   return out;
 }
 
+/** Absolute paths; undefined when Windows' folder is unknown (then nothing can be trusted). */
 export interface WindowsStateFolderTools {
-  readonly powershell: string;
-  readonly icacls: string;
+  readonly powershell: string | undefined;
+  readonly icacls: string | undefined;
 }
 
 /**
@@ -101,11 +99,14 @@ export class WindowsStateFolder implements StateFolderGuard {
   }
 
   private async icacls(args: string[]): Promise<void> {
+    if (!this.tools.icacls) refuse('the Windows folder is unknown, so icacls cannot be run by its full path');
     const r = await this.runner.run(this.tools.icacls, args, { timeoutMs: 30_000 });
     if (r.code !== 0) refuse(`icacls ${args.slice(1).join(' ')} failed (${outputExcerpt(r)})`);
   }
 
   private async read(paths: string[]): Promise<FolderSecurity[]> {
+    if (!this.tools.powershell)
+      refuse('the Windows folder is unknown, so its access list cannot be read by a program at a known path');
     const r = await this.runner.run(
       this.tools.powershell,
       [

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join, win32 } from 'node:path';
 import { ExproxyError } from '../../core/errors';
 import type { LmPolicyState, SystemPort } from '../../core/machine/system-port';
+import { equalsIgnoreAsciiCase } from '../../core/registry/ascii-case';
 import { outputExcerpt, type ProcessRunner } from './process-runner';
 import { nodeTempFileAccess, type TempFileAccess } from './reg-exe-registry';
 
@@ -76,7 +77,8 @@ export function parseLmPolicyFromGpresult(xml: string): LmPolicyState {
   };
   let best: { precedence: number; level: number | undefined } | undefined;
   for (const [, block = ''] of blocks) {
-    if (field(block, 'KeyName')?.toLowerCase() !== LM_POLICY_KEY_NAME.toLowerCase()) continue;
+    const keyName = field(block, 'KeyName');
+    if (keyName === undefined || !equalsIgnoreAsciiCase(keyName, LM_POLICY_KEY_NAME)) continue;
     const precedence = Number(field(block, 'Precedence') ?? '1');
     const raw = field(block, 'SettingNumber');
     const level = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;

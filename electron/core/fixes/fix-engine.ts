@@ -1,5 +1,6 @@
 import { ExproxyError } from '../errors';
 import type { SystemPort } from '../machine/system-port';
+import { asciiLower, equalsIgnoreAsciiCase } from '../registry/ascii-case';
 import { checkWriteAllowed } from '../registry/allowlist';
 import type { ElevatedRegistryWriter } from '../registry/elevated-writer-port';
 import type { RegistryPort, RegistryWriter, RegWrite } from '../registry/registry-port';
@@ -48,7 +49,7 @@ const toBefore = (changes: readonly PlannedChange[]) =>
 export function backupRegFile(changes: readonly PlannedChange[]): Uint8Array {
   const keys: RegKeyEntry[] = [];
   for (const c of changes) {
-    let key = keys.find((k) => k.path.toLowerCase() === c.path.toLowerCase());
+    let key = keys.find((k) => equalsIgnoreAsciiCase(k.path, c.path));
     if (!key) {
       key = { path: c.path, deleteKey: false, line: 0, values: [] };
       keys.push(key);
@@ -74,7 +75,7 @@ export class FixEngine {
   }
 
   private async readCurrent(changes: readonly PlannedChange[]): Promise<(RegValue | undefined)[]> {
-    const keys = [...new Map(changes.map((c) => [c.path.toLowerCase(), c.path])).values()];
+    const keys = [...new Map(changes.map((c) => [asciiLower(c.path), c.path])).values()];
     const tree = await this.ports.registry.readSubtrees(keys.map((path) => ({ path, recursive: false })));
     return changes.map((c) => tree.getValue(c.path, c.name));
   }

@@ -4,6 +4,7 @@ import { ExproxyError } from '../errors';
 import { encodeMapiValue } from '../outlook/mapi-property';
 import { ROHAUTH } from '../outlook/rpc-over-http';
 import { checkWriteAllowed, LSA_KEY, needsElevation } from '../registry/allowlist';
+import { equalsIgnoreAsciiCase } from '../registry/ascii-case';
 import type { RegTree } from '../registry/reg-tree';
 import { serializeRegValue, type RegValue } from '../registry/reg-value';
 import type { ChangePlan, PlannedChange } from './change-plan';
@@ -57,7 +58,7 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
     throw new ExproxyError('usage', 'Choose either lmcompat-3 or lmcompat-2, not both.');
   }
   const profiles = req.profile
-    ? report.profiles.filter((p) => p.name.toLowerCase() === req.profile!.toLowerCase())
+    ? report.profiles.filter((p) => equalsIgnoreAsciiCase(p.name, req.profile!))
     : report.profiles;
   if (req.profile && profiles.length === 0) {
     throw new ExproxyError('usage', `No Outlook profile named "${req.profile}" was found.`);

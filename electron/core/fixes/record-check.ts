@@ -1,5 +1,6 @@
 import { ExproxyError } from '../errors';
 import { checkWriteAllowed, needsElevation } from '../registry/allowlist';
+import { asciiLower } from '../registry/ascii-case';
 import { canonicalKeyPath } from '../registry/key-path';
 import { deserializeRegValue, type RegValue } from '../registry/reg-value';
 import type { ChangeRecord, PlannedChange } from './change-plan';
@@ -13,7 +14,7 @@ function untrusted(record: ChangeRecord, c: PlannedChange, why: string): never {
 
 function hostSet(v: RegValue | null): Set<string> | null {
   if (v === null) return new Set();
-  return v.type === 'REG_MULTI_SZ' ? new Set(v.data.filter((s) => s).map((s) => s.toLowerCase())) : null;
+  return v.type === 'REG_MULTI_SZ' ? new Set(v.data.filter((s) => s).map(asciiLower)) : null;
 }
 
 /**

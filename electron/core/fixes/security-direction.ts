@@ -1,3 +1,4 @@
+import { asciiLower } from '../registry/ascii-case';
 import type { RegValue } from '../registry/reg-value';
 import type { PlannedChange } from './change-plan';
 
@@ -6,7 +7,7 @@ function levelOf(v: RegValue | undefined): number | null {
 }
 
 function namesOf(v: RegValue | undefined): Set<string> {
-  return new Set(v?.type === 'REG_MULTI_SZ' ? v.data.filter((s) => s).map((s) => s.toLowerCase()) : []);
+  return new Set(v?.type === 'REG_MULTI_SZ' ? v.data.filter((s) => s).map(asciiLower) : []);
 }
 
 /**

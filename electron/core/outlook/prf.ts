@@ -1,5 +1,6 @@
 import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import { ExproxyError } from '../errors';
+import { equalsIgnoreAsciiCase } from '../registry/ascii-case';
 import { encodeAnsi, firstNonAnsiIndex } from '../registry/text-encoding';
 import { EXCHANGE_GLOBAL_SECTION } from './mapi-uid';
 import type { ExchangeAccount, OutlookProfile } from './profile-model';
@@ -53,7 +54,7 @@ function pickAccount(profile: OutlookProfile): ExchangeAccount {
 }
 
 export function buildPrf(report: DiagnosisReport, profileName: string): PrfResult {
-  const profile = report.profiles.find((p) => p.name.toLowerCase() === profileName.toLowerCase());
+  const profile = report.profiles.find((p) => equalsIgnoreAsciiCase(p.name, profileName));
   if (!profile) throw new ExproxyError('usage', `No Outlook profile named "${profileName}" was found.`);
   const account = pickAccount(profile);
   const roh = account.rpcOverHttp;

@@ -1,4 +1,5 @@
 import type { RegKey, RegTree } from '../registry/reg-tree';
+import { equalsIgnoreAsciiCase } from '../registry/ascii-case';
 import type { RegValue } from '../registry/reg-value';
 import { decodeMapiValue, parsePropValueName, type MapiValue } from './mapi-property';
 import { ACCOUNT_MANAGER_SECTION, EXCHANGE_GLOBAL_SECTION, uidToKeyName } from './mapi-uid';
@@ -147,7 +148,7 @@ export function readProfiles(tree: RegTree, installed: readonly InstalledOutlook
         sections = [{ path: `${profilePath}\\${global.name}`, key: global, accountName: null }];
       profiles.push({
         name: profile.name,
-        isDefault: defaultName !== null && defaultName.toLowerCase() === profile.name.toLowerCase(),
+        isDefault: defaultName !== null && equalsIgnoreAsciiCase(defaultName, profile.name),
         outlookVersion,
         store: root.store,
         keyPath: profilePath,

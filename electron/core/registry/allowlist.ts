@@ -1,5 +1,6 @@
 import { ExproxyError } from '../errors';
 import { isValidHostName } from '../lsa/host-name';
+import { asciiLower } from './ascii-case';
 import { canonicalKeyPath } from './key-path';
 import type { RegValue } from './reg-value';
 
@@ -18,6 +19,8 @@ export const RUN_ONCE_KEY = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\Cu
 /** `!` makes Windows delete the entry only after the program it starts has run. */
 export const RESUME_VALUE_NAME = '!ExchangeProxyWizardResume';
 
+// `i` without `u` folds ASCII letters only here (ECMAScript keeps non-ASCII letters whose
+// capital is ASCII, such as U+212A and U+017F, distinct); tests pin that down.
 const PROFILE_SECTION =
   /^HKEY_CURRENT_USER\\Software\\Microsoft\\(?:Windows NT\\CurrentVersion\\Windows Messaging Subsystem|Office\\1[56]\.0\\Outlook)\\Profiles\\[^\\]+\\[0-9a-f]{32}$/i;
 
@@ -41,26 +44,27 @@ export function checkWriteAllowed(path: string, name: string, value: RegValue | 
   } catch {
     fail(path, name, 'not a registry path');
   }
-  const lname = name.toLowerCase();
+  const lname = asciiLower(name);
+  const lkey = asciiLower(key);
   if (PROFILE_SECTION.test(key) && lname === '00036627') {
     if (value === null) return 'roh-auth-scheme';
     if (value.type === 'REG_BINARY' && value.data.length === 4) return 'roh-auth-scheme';
     if (value.type === 'REG_DWORD') return 'roh-auth-scheme';
     fail(path, name, 'the proxy authentication scheme must be a 4-byte value');
   }
-  if (key.toLowerCase() === LSA_KEY.toLowerCase() && lname === 'lmcompatibilitylevel') {
+  if (lkey === asciiLower(LSA_KEY) && lname === 'lmcompatibilitylevel') {
     if (value === null) return 'lm-compatibility-level';
     if (value.type === 'REG_DWORD' && Number.isInteger(value.data) && value.data >= 0 && value.data <= 5)
       return 'lm-compatibility-level';
     fail(path, name, 'LmCompatibilityLevel must be a REG_DWORD from 0 to 5');
   }
-  if (key.toLowerCase() === MSV1_0_KEY.toLowerCase() && lname === 'backconnectionhostnames') {
+  if (lkey === asciiLower(MSV1_0_KEY) && lname === 'backconnectionhostnames') {
     if (value === null) return 'back-connection-host-names';
     if (value.type === 'REG_MULTI_SZ' && value.data.every(isValidHostName))
       return 'back-connection-host-names';
     fail(path, name, 'BackConnectionHostNames must be a REG_MULTI_SZ of host names');
   }
-  if (key.toLowerCase() === RUN_ONCE_KEY.toLowerCase() && name === RESUME_VALUE_NAME) {
+  if (lkey === asciiLower(RUN_ONCE_KEY) && name === RESUME_VALUE_NAME) {
     if (value === null || value.type === 'REG_SZ') return 'resume-entry';
     fail(path, name, 'the resume entry must be a string');
   }

@@ -1,6 +1,8 @@
+import { asciiLower } from './ascii-case';
+
 /**
  * Registry key paths. Canonical form uses full hive names as `.reg` files do
- * (`HKEY_CURRENT_USER\Software\...`); comparisons are case-insensitive like Windows.
+ * (`HKEY_CURRENT_USER\Software\...`); comparisons fold ASCII letters only (see ascii-case.ts).
  */
 export type Hive =
   'HKEY_LOCAL_MACHINE' | 'HKEY_CURRENT_USER' | 'HKEY_CLASSES_ROOT' | 'HKEY_USERS' | 'HKEY_CURRENT_CONFIG';
@@ -32,7 +34,7 @@ export class KeyPathError extends Error {}
 export function splitKeyPath(path: string): { hive: Hive; parts: string[] } {
   const trimmed = path.replace(/\\+$/, '');
   const [first = '', ...rest] = trimmed.split('\\');
-  const hive = HIVE_ALIASES[first.toLowerCase()];
+  const hive = Object.hasOwn(HIVE_ALIASES, asciiLower(first)) ? HIVE_ALIASES[asciiLower(first)] : undefined;
   if (!hive) throw new KeyPathError(`unknown registry hive in "${path}"`);
   if (rest.some((p) => p.length === 0)) throw new KeyPathError(`empty key name in "${path}"`);
   return { hive, parts: rest };
@@ -50,7 +52,7 @@ export function shortKeyPath(path: string): string {
 }
 
 export function keyPathEquals(a: string, b: string): boolean {
-  return canonicalKeyPath(a).toLowerCase() === canonicalKeyPath(b).toLowerCase();
+  return asciiLower(canonicalKeyPath(a)) === asciiLower(canonicalKeyPath(b));
 }
 
 export function joinKeyPath(base: string, ...parts: string[]): string {
@@ -59,7 +61,7 @@ export function joinKeyPath(base: string, ...parts: string[]): string {
 
 /** True if `path` is `root` or lies beneath it. */
 export function isUnderKeyPath(path: string, root: string): boolean {
-  const p = canonicalKeyPath(path).toLowerCase();
-  const r = canonicalKeyPath(root).toLowerCase();
+  const p = asciiLower(canonicalKeyPath(path));
+  const r = asciiLower(canonicalKeyPath(root));
   return p === r || p.startsWith(r + '\\');
 }

@@ -6,6 +6,7 @@
  * regexes or splits, hex bytes go through a lookup table into one reusable buffer.
  */
 import { UnreadableInputError } from '../errors';
+import { asciiLower } from './ascii-case';
 import { canonicalKeyPath, splitKeyPath, type Hive } from './key-path';
 import type { RegTree } from './reg-tree';
 import type { RegValue } from './reg-value';
@@ -364,7 +365,7 @@ class RegParser {
       }
     }
     const hiveText = text.slice(s, bs < 0 ? e : bs);
-    const hive = HIVES.get(hiveText.toLowerCase());
+    const hive = HIVES.get(asciiLower(hiveText));
     if (hive === undefined) {
       throw this.fail(
         lineNo,
@@ -937,7 +938,7 @@ export function regFileFromTree(
     : [undefined];
   for (const start of starts) {
     for (const { path, key } of tree.walk(start)) {
-      const id = path.toLowerCase();
+      const id = asciiLower(path);
       if (seen.has(id)) continue;
       seen.add(id);
       const values: RegValueEntry[] = [];

@@ -19,6 +19,27 @@ describe('RegTree', () => {
     expect(tree.getKey('HKEY_CURRENT_USER')!.subkeyNames()).toEqual(['Software']);
   });
 
+  it('keeps look-alike letters apart: Kelvin sign, dotted/dotless i and long s are not ASCII letters', () => {
+    const tree = new RegTree();
+    const lsa = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa';
+    tree.setValue(`${lsa}\\MSV1_0`, 'BackConnectionHostNames', dword(1));
+    expect(tree.getValue(`${lsa}\\MSV1_0`, 'Bac\u212AConnectionHostNames')).toBeUndefined();
+    expect(tree.getValue(`${lsa}\\MSV1_0`, 'BackConnectionHo\u017FtNames')).toBeUndefined();
+    tree.setValue(lsa, 'LmCompat\u0131bilityLevel', dword(2));
+    tree.setValue(lsa, 'LmCompat\u0130bilityLevel', dword(3));
+    tree.setValue(lsa, 'LMCOMPATIBILITYLEVEL', dword(4));
+    expect(tree.getKey(lsa)!.valueNames()).toEqual([
+      'LmCompat\u0131bilityLevel',
+      'LmCompat\u0130bilityLevel',
+      'LMCOMPATIBILITYLEVEL',
+    ]);
+    expect(tree.getValue(lsa, 'lmcompatibilitylevel')).toEqual(dword(4));
+    // Two profiles whose names differ by a Kelvin sign are two keys.
+    tree.ensureKey('HKCU\\Profiles\\Kate');
+    tree.ensureKey('HKCU\\Profiles\\\u212Aate');
+    expect(tree.getKey('HKCU\\Profiles')!.subkeyNames()).toEqual(['Kate', '\u212Aate']);
+  });
+
   it('keeps names with quotes, "=", "]" and Unicode as they are', () => {
     const tree = new RegTree();
     const path = 'HKEY_CURRENT_USER\\a "b" = ]c\\\u65e5\u672c';

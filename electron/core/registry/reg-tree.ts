@@ -1,20 +1,21 @@
+import { asciiLower } from './ascii-case';
 import { canonicalKeyPath, splitKeyPath } from './key-path';
 import type { RegValue } from './reg-value';
 
-/** One key: names keep their case, lookups ignore it (as Windows does). */
+/** One key: names keep their case, lookups ignore the case of ASCII letters (see ascii-case.ts). */
 export class RegKey {
   readonly subkeys = new Map<string, RegKey>();
   readonly values = new Map<string, { name: string; value: RegValue }>();
   constructor(readonly name: string) {}
 
   subkey(name: string): RegKey | undefined {
-    return this.subkeys.get(name.toLowerCase());
+    return this.subkeys.get(asciiLower(name));
   }
   subkeyNames(): string[] {
     return [...this.subkeys.values()].map((k) => k.name);
   }
   value(name: string): RegValue | undefined {
-    return this.values.get(name.toLowerCase())?.value;
+    return this.values.get(asciiLower(name))?.value;
   }
   valueNames(): string[] {
     return [...this.values.values()].map((v) => v.name);
@@ -27,7 +28,7 @@ export class RegTree {
 
   getKey(path: string): RegKey | undefined {
     const { hive, parts } = splitKeyPath(path);
-    let node = this.roots.get(hive.toLowerCase());
+    let node = this.roots.get(asciiLower(hive));
     for (const p of parts) {
       if (!node) return undefined;
       node = node.subkey(p);
@@ -41,16 +42,16 @@ export class RegTree {
 
   ensureKey(path: string): RegKey {
     const { hive, parts } = splitKeyPath(path);
-    let node: RegKey | undefined = this.roots.get(hive.toLowerCase());
+    let node: RegKey | undefined = this.roots.get(asciiLower(hive));
     if (!node) {
       node = new RegKey(hive);
-      this.roots.set(hive.toLowerCase(), node);
+      this.roots.set(asciiLower(hive), node);
     }
     for (const p of parts) {
       let next: RegKey | undefined = node.subkey(p);
       if (!next) {
         next = new RegKey(p);
-        node.subkeys.set(p.toLowerCase(), next);
+        node.subkeys.set(asciiLower(p), next);
       }
       node = next;
     }
@@ -63,19 +64,19 @@ export class RegTree {
 
   setValue(path: string, name: string, value: RegValue): void {
     const key = this.ensureKey(path);
-    const existing = key.values.get(name.toLowerCase());
-    key.values.set(name.toLowerCase(), { name: existing?.name ?? name, value });
+    const existing = key.values.get(asciiLower(name));
+    key.values.set(asciiLower(name), { name: existing?.name ?? name, value });
   }
 
   deleteValue(path: string, name: string): boolean {
-    return this.getKey(path)?.values.delete(name.toLowerCase()) ?? false;
+    return this.getKey(path)?.values.delete(asciiLower(name)) ?? false;
   }
 
   deleteKey(path: string): boolean {
     const { hive, parts } = splitKeyPath(path);
-    if (parts.length === 0) return this.roots.delete(hive.toLowerCase());
+    if (parts.length === 0) return this.roots.delete(asciiLower(hive));
     const parent = this.getKey([hive, ...parts.slice(0, -1)].join('\\'));
-    return parent?.subkeys.delete(parts[parts.length - 1]!.toLowerCase()) ?? false;
+    return parent?.subkeys.delete(asciiLower(parts[parts.length - 1]!)) ?? false;
   }
 
   /** Every key in depth-first order with its full path (parents before children). */
