@@ -69,7 +69,7 @@ export function promptSettingFindings(ctx: CauseContext): CauseFinding[] {
         out.push({
           id: 'cause-value-unreadable',
           severity: 'info',
-          kb: KB,
+          kb: 'KB820281',
           ...where,
           fixes: [],
           facts: { valueName: CONFIG_FLAGS_VALUE, reason: r.reason },
