@@ -109,12 +109,13 @@ describe('Windows credential store (credential API through koffi)', () => {
     await expect(store.remove('x', 1)).rejects.toMatchObject({ kind: 'apply-failed', details: { code: 5 } });
   });
 
-  it('binds the DLLs once, on first use', async () => {
+  it('binds the DLLs once per koffi, on first use, however many stores', async () => {
     const { koffi, calls } = fakeKoffi([]);
     const store = new WindowsCredentialStore(koffi);
     expect(calls).toEqual([]);
     await store.list();
     await store.list();
+    await new WindowsCredentialStore(koffi).list();
     expect(calls.filter((c) => c.startsWith('bind'))).toEqual([
       'bind advapi32.dll CredEnumerateW',
       'bind advapi32.dll CredDeleteW',

@@ -75,15 +75,21 @@ function bind(koffi: KoffiLike): Bound {
   };
 }
 
+// koffi type names are global to its instance: bind once per koffi, however many stores.
+const BINDINGS = new WeakMap<KoffiLike, Bound>();
+
 export class WindowsCredentialStore implements CredentialStorePort {
   readonly name = 'Windows credential API';
-  private bound: Bound | null = null;
 
   constructor(private readonly koffi: KoffiLike) {}
 
   private api(): Bound {
-    this.bound ??= bind(this.koffi);
-    return this.bound;
+    let bound = BINDINGS.get(this.koffi);
+    if (!bound) {
+      bound = bind(this.koffi);
+      BINDINGS.set(this.koffi, bound);
+    }
+    return bound;
   }
 
   async list(): Promise<SavedCredential[]> {
