@@ -2,24 +2,77 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-// The core must run in the CLI, the main process, the browser host and tests alike:
-// it imports no Electron, React, Node built-ins or adapters.
-const coreRestrictions = {
-  patterns: [
+/**
+ * Which folder may import which (VS Code style; the README's architecture section shows the
+ * same matrix). Each block lists what a folder must NOT reach; everything else is allowed.
+ *
+ *   core      → core only: no packages, no Node built-ins (it runs in the CLI, main, renderer, tests)
+ *   adapters  → core, other adapters, Node built-ins, their own packages
+ *   shared    → core, zod
+ *   services  → core, shared, adapters through their entry points (adapters/<family>/index.ts)
+ *   hosts     → services, shared, core (cli, main, demo: never each other, never adapters)
+ *   preload   → shared and the electron package only
+ *   renderer  → shared (zod-free) and pure core modules
+ */
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'child_process',
+  'os',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'util',
+  'zlib',
+];
+const HOSTS = ['**/cli/**', '**/main/**', '**/demo/**', '**/preload/**'];
+
+const restrict = (...patterns) => ['error', { patterns }];
+
+const coreRules = restrict(
+  { regex: '^(?!\\.)', message: 'The core imports no packages: it is platform-neutral.' },
+  {
+    group: ['**/adapters/**', '**/services/**', '**/shared/**', ...HOSTS, '**/renderer/**'],
+    message: 'The core imports only the core.',
+  },
+);
+const adapterRules = restrict(
+  {
+    group: ['**/services/**', '**/shared/**', ...HOSTS, '**/renderer/**'],
+    message: 'Adapters implement core ports; they do not know services or hosts.',
+  },
+  {
+    group: ['electron', 'react', 'react-dom', 'zustand'],
+    message: 'Adapters do not depend on the UI or Electron.',
+  },
+);
+const sharedRules = restrict(
+  {
+    group: ['**/adapters/**', '**/services/**', ...HOSTS, '**/renderer/**'],
+    message: 'shared is the IPC contract: core types and zod only.',
+  },
+  { group: NODE_BUILTINS, message: 'shared runs in the renderer too.' },
+);
+const serviceRules = restrict(
+  {
+    group: ['**/adapters/*/*', '!**/adapters/*/index'],
+    message:
+      'Services use adapters through their entry point (adapters/<family>/index.ts), not their internals.',
+  },
+  { group: HOSTS, message: 'Services are host-neutral.' },
+  { group: ['**/renderer/**', 'electron', 'react', 'react-dom'], message: 'Services are host-neutral.' },
+);
+const hostRules = (self) =>
+  restrict(
+    { group: ['**/adapters/**'], message: 'Hosts reach machines through services.' },
     {
-      group: ['electron', 'electron/*', 'react', 'react-dom', 'zustand', 'regedit'],
-      message: 'The core is platform-neutral.',
+      group: HOSTS.filter((h) => h !== `**/${self}/**`),
+      message: 'Hosts do not import each other; share through services.',
     },
-    {
-      group: ['node:*', 'fs', 'path', 'child_process', 'os'],
-      message: 'The core uses ports, not Node APIs.',
-    },
-    {
-      group: ['**/adapters/**', '**/cli/**', '**/main/**', '**/demo/**'],
-      message: 'The core must not depend on hosts or adapters.',
-    },
-  ],
-};
+    { group: ['**/renderer/**'], message: 'The renderer is built separately.' },
+  );
 
 export default tseslint.config(
   {
@@ -40,11 +93,40 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  // Tests of the core may use Node and the simulated machine to set up real files.
+  // Tests may set up real files, simulated machines and adapters: the matrix is for product code.
   {
     files: ['electron/core/**/*.ts'],
-    ignores: ['electron/core/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', coreRestrictions] },
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': coreRules },
+  },
+  {
+    files: ['electron/adapters/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': adapterRules },
+  },
+  {
+    files: ['electron/shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': sharedRules },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': serviceRules },
+  },
+  ...['cli', 'main', 'demo'].map((host) => ({
+    files: [`electron/${host}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': hostRules(host) },
+  })),
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict({
+        regex: '^(?!electron$|\\.\\./shared/)',
+        message: 'The preload exposes the shared channel map through contextBridge, nothing else.',
+      }),
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -41,6 +41,8 @@ const npx = (bin) => `node_modules/.bin/${bin}`;
 run('format', npx('prettier'), ['--check', '.', '--log-level', 'warn']);
 run('lint', npx('eslint'), ['.', '--max-warnings', '0']);
 run('typecheck', npx('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+// The core alone, without DOM or Node types: it must stay platform-neutral.
+run('typecheck core', npx('tsc'), ['-p', 'electron/core/tsconfig.json', '--noEmit']);
 run('build', process.execPath, ['scripts/build.mjs', '--quiet']);
 run('electronegativity', process.execPath, ['scripts/electronegativity.mjs']);
 

@@ -1,15 +1,11 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JournalFileStore } from '../adapters/node/journal-file-store';
-import { FileEventLog } from '../adapters/node/file-event-log';
-import { ChangeService } from '../services/change-service';
-import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
 import { ExproxyError } from '../core/errors';
-import { RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
 import type { AppInfo, ScenarioInfo } from '../shared/ipc-contract';
-import { simulatedContext } from '../services/machine-context';
-import { WizardService } from '../services/wizard-service';
+import type { SimulationControls } from '../services/machine-context';
+import { simulatedWizard } from '../services/simulated-wizard';
+import type { WizardService } from '../services/wizard-service';
 
 /**
  * One browser-demo session: a throwaway copy of a sample machine, so the assets are never
@@ -17,7 +13,7 @@ import { WizardService } from '../services/wizard-service';
  */
 export class DemoSession {
   private dir: string | null = null;
-  private machine: SimulatedMachine | null = null;
+  private simulation: SimulationControls | null = null;
   service!: WizardService;
   scenario = '';
   /** Set when the simulated Windows "restarted" with our resume entry registered. */
@@ -29,14 +25,10 @@ export class DemoSession {
     private readonly version: string,
   ) {}
 
-  appInfo = (): AppInfo => {
+  appInfo = async (): Promise<AppInfo> => {
     // A simulated restart runs RunOnce: Windows deletes a `!` entry after the program ran.
-    if (this.machine?.restartRequested) {
-      this.machine.restartRequested = false;
-      this.resumed = this.machine.tree.getValue(RUN_ONCE_KEY, RESUME_VALUE_NAME) !== undefined;
-      this.machine.tree.deleteValue(RUN_ONCE_KEY, RESUME_VALUE_NAME);
-      this.machine.facts.outlookRunning = false;
-    }
+    const restart = await this.simulation?.takeRestart();
+    if (restart?.restarted) this.resumed = restart.resumeEntry;
     const resumeAtVerify = this.resumed;
     this.resumed = false;
     return {
@@ -48,29 +40,23 @@ export class DemoSession {
     };
   };
 
-  load(scenario: string): AppInfo {
+  load(scenario: string): Promise<AppInfo> {
     if (!this.scenarios.some((s) => s.id === scenario))
       throw new ExproxyError('usage', `Unknown scenario "${scenario}".`);
     this.dispose();
     this.dir = mkdtempSync(join(tmpdir(), 'exproxy-demo-'));
     const machineDir = join(this.dir, 'machine');
     cpSync(join(this.samplesDir, scenario), machineDir, { recursive: true });
-    this.machine = SimulatedMachine.load({ machine: machineDir });
-    this.scenario = scenario;
-    const machine = simulatedContext(this.machine);
-    const state = join(this.dir, 'state');
-    this.service = new WizardService({
-      machine,
-      changes: new ChangeService({
-        machine,
-        journal: new JournalFileStore(state),
-        events: new FileEventLog(join(state, 'events.log')),
-        actor: 'browser demo',
-      }),
-      reportsDir: join(this.dir, 'reports'),
+    const { machine, service } = simulatedWizard({
+      machineDir,
+      stateDir: this.dir,
       appInfo: this.appInfo,
       resumeCommand: '"C:\\Program Files\\Exchange Proxy Wizard\\ExchangeProxyWizard.exe" --resume-verify',
+      actor: 'browser demo',
     });
+    this.simulation = machine.simulation;
+    this.service = service;
+    this.scenario = scenario;
     return this.appInfo();
   }
 

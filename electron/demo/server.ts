@@ -71,7 +71,7 @@ export async function startDemoServer(opts: { scenario: string; port: number; re
   const samples = samplesDir();
   const scenarios = listScenarios(samples);
   const session = new DemoSession(samples, scenarios, process.env.npm_package_version ?? '0.1.0');
-  session.load(opts.scenario);
+  await session.load(opts.scenario);
   const token = randomBytes(24).toString('base64url');
   const root = resolve(opts.rendererDir);
   let port = opts.port;

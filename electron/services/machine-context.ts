@@ -1,55 +1,12 @@
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import type { MachineLock } from '../core/fixes/machine-lock';
-import type { EventLogPort } from '../core/machine/event-log-port';
-import type { StateFolderGuard } from '../core/machine/state-folder-port';
-import type { SystemPort } from '../core/machine/system-port';
-import type { ElevatedRegistryWriter } from '../core/registry/elevated-writer-port';
-import type { ServerEventsPort } from '../core/machine/server-events-port';
-import type { IisAuthReader } from '../core/server-guides/iis-auth-port';
-import { providerReading } from '../core/server-guides/iis-providers';
-import type { RegistryPort } from '../core/registry/registry-port';
-import { ExproxyError, UnreadableInputError } from '../core/errors';
-import { FileEventLog } from '../adapters/node/file-event-log';
-import { FileMachineLock } from '../adapters/node/file-machine-lock';
-import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SimulatedMachine, simulatedContext as simulatedPorts } from '../adapters/simulated';
+import { ExproxyError } from '../core/errors';
+import type { MachineContext } from '../core/machine/machine-context';
 import { userDataDir } from './app-paths';
 import { stateFolderGuard } from './state-folders';
 
-/** Where a machine's Exchange proxies answer: the real network, or a simulated PC's test servers. */
-export interface ProxyNetwork {
-  /** A simulated PC never reaches the real network: proxies without a test server are skipped. */
-  readonly simulated: boolean;
-  /** Proxy host (lowercase) → `ip:port` of the server that answers for it. */
-  readonly connectTo: Readonly<Record<string, string>>;
-  /** PEM of a CA this machine trusts besides the system's. */
-  readonly ca?: string;
-}
-
-/** What only a simulated machine can do (the browser demo's switches). */
-export interface SimulationControls {
-  setOutlookRunning(running: boolean): void;
-}
-
-/** The ports of one machine, real or simulated, plus a line saying which it is. */
-export interface MachineContext {
-  readonly registry: RegistryPort;
-  readonly elevated: ElevatedRegistryWriter;
-  readonly system: SystemPort;
-  readonly description: string;
-  /** The Application log, for the server guides. */
-  readonly serverEvents: ServerEventsPort;
-  /** IIS authentication settings, when this is an Exchange/IIS server. */
-  readonly iis: IisAuthReader;
-  /** One change at a time on this machine, whoever runs it and whatever its state folder. */
-  readonly lock: MachineLock;
-  /** Checks a state folder before anything in it is trusted. */
-  readonly stateFolders: StateFolderGuard;
-  /** The audit trail of changes made here (a file in `stateDir` where there is no event log). */
-  openEventLog(stateDir: string): Promise<EventLogPort>;
-  proxyNetwork(): ProxyNetwork;
-  readonly simulation: SimulationControls | null;
-}
+export type { MachineContext, ProxyNetwork, SimulationControls } from '../core/machine/machine-context';
 
 export const DEFAULT_SAMPLE = 'xp-outlook2003-basic';
 
@@ -65,45 +22,9 @@ export function samplesDir(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
 }
 
+/** A simulated PC's ports, its state folders checked the way this platform's file system works. */
 export function simulatedContext(machine: SimulatedMachine): MachineContext {
-  return {
-    registry: machine.registry,
-    elevated: machine.elevated,
-    system: machine.system,
-    description: `simulated machine ${machine.registryFile}`,
-    serverEvents: { query: async () => machine.facts.events },
-    iis: {
-      read: async () =>
-        machine.facts.iis.map((i) => ({
-          ...providerReading(i.providers),
-          site: i.site,
-          source: 'simulated' as const,
-        })),
-    },
-    // The lock belongs to the machine: beside its registry file, whatever the state folder.
-    lock: new FileMachineLock(`${machine.registryFile}.lock`),
-    stateFolders: stateFolderGuard(),
-    // A simulated machine never writes to a real event log.
-    openEventLog: async (stateDir) => new FileEventLog(join(stateDir, 'events.log')),
-    proxyNetwork: () => {
-      let ca: string | undefined;
-      if (machine.facts.proxyCaFile) {
-        const file = resolve(dirname(machine.registryFile), machine.facts.proxyCaFile);
-        if (!existsSync(file))
-          throw new UnreadableInputError(`${file}: the proxy CA file named in machine.json is missing`, file);
-        ca = readFileSync(file, 'utf8');
-      }
-      const connectTo = Object.fromEntries(
-        Object.entries(machine.facts.proxyEndpoints).map(([k, v]) => [k.toLowerCase(), v]),
-      );
-      return { simulated: true, connectTo, ca };
-    },
-    simulation: {
-      setOutlookRunning: (running) => {
-        machine.facts.outlookRunning = running;
-      },
-    },
-  };
+  return simulatedPorts(machine, stateFolderGuard());
 }
 
 /** A working copy of a sample machine in the user's data folder, made on first use. */
@@ -124,7 +45,7 @@ export async function openMachine(opts: OpenMachineOptions): Promise<MachineCont
   if (opts.hive && opts.machine) throw new ExproxyError('usage', 'Use --hive or --machine, not both.');
   if (opts.hive || opts.machine) return simulatedContext(SimulatedMachine.load(opts));
   if (process.platform === 'win32') {
-    const { openWindowsMachine } = await import('./windows-machine');
+    const { openWindowsMachine } = await import('../adapters/windows');
     return openWindowsMachine();
   }
   const { dir, created } = ensureSampleCopy();

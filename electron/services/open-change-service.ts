@@ -1,4 +1,4 @@
-import { JournalFileStore } from '../adapters/node/journal-file-store';
+import { JournalFileStore } from '../adapters/node';
 import type { StateScope } from '../core/machine/state-folder-port';
 import { ChangeService } from './change-service';
 import type { MachineContext } from './machine-context';

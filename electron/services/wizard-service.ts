@@ -8,8 +8,7 @@ import { EMPTY_RECOVERY, type RecoveryReport } from '../core/fixes/recovery-repo
 import { REPORT_LABELS } from '../core/report/report-labels';
 import { buildTicketReport, ticketReportHtml, ticketSummary } from '../core/report/ticket-report';
 import { checkWriteAllowed, RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
-import { writeFileAtomic } from '../adapters/node/atomic-file';
-import { HttpsProbe } from '../adapters/node/https-probe';
+import { writeFileAtomic, HttpsProbe } from '../adapters/node';
 import { buildPrf, encodePrf } from '../core/outlook/prf';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { serverGuides } from '../core/server-guides/guides';
@@ -28,7 +27,7 @@ export interface WizardServiceDeps {
   readonly changes: ChangeService;
   /** Folder for saved reports. */
   readonly reportsDir: string;
-  readonly appInfo: () => AppInfo;
+  readonly appInfo: () => AppInfo | Promise<AppInfo>;
   /** Command line that reopens the wizard at verification after a restart. */
   readonly resumeCommand: string;
   readonly now?: () => Date;

@@ -5,7 +5,8 @@ import { untrustedAcl, type AccessEntry, type FolderSecurity } from '../../core/
 import { STATE_ENTRIES, type StateFolderGuard, type StateScope } from '../../core/machine/state-folder-port';
 import { assertNoLinks, refuse } from '../node/link-free';
 import { encodedCommandArgs } from './powershell-command';
-import { outputExcerpt, type ProcessRunner } from './process-runner';
+import { execFileRunner, outputExcerpt, type ProcessRunner } from './process-runner';
+import { system32Path } from './system-root';
 
 /** icacls arguments that make a folder SYSTEM's and Administrators' alone (no inherited entries). */
 export const PROTECT_ARGS = ['/inheritance:r', '/grant:r', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F'];
@@ -107,22 +108,22 @@ export class WindowsStateFolder implements StateFolderGuard {
   private async read(paths: string[]): Promise<FolderSecurity[]> {
     if (!this.tools.powershell)
       refuse('the Windows folder is unknown, so its access list cannot be read by a program at a known path');
-    const r = await this.runner.run(
-      this.tools.powershell,
-      [
-        '-NoLogo',
-        '-NoProfile',
-        '-NonInteractive',
-        '-ExecutionPolicy',
-        'Bypass',
-        '-EncodedCommand',
-        encodedCommand(READ_ACL_SCRIPT),
-      ],
-      { timeoutMs: 30_000, env: { EXPROXY_ACL_PATHS: paths.join('|') } },
-    );
+    const r = await this.runner.run(this.tools.powershell, encodedCommandArgs(READ_ACL_SCRIPT), {
+      timeoutMs: 30_000,
+      env: { EXPROXY_ACL_PATHS: paths.join('|') },
+    });
     const found = r.code === 0 ? parseAclOutput(r.stdout.toString('utf8')) : [];
     if (found.length !== paths.length)
       refuse(`its access list could not be read (${outputExcerpt(r) || `exit code ${r.code}`})`);
     return found;
   }
+}
+
+/** The guard by the absolute paths of its tools (nothing can be trusted without Windows' folder). */
+export function windowsStateFolder(root: string | undefined): WindowsStateFolder {
+  return new WindowsStateFolder(execFileRunner, {
+    powershell:
+      root === undefined ? undefined : system32Path(root, 'WindowsPowerShell', 'v1.0', 'powershell.exe'),
+    icacls: root === undefined ? undefined : system32Path(root, 'icacls.exe'),
+  });
 }

@@ -29,7 +29,7 @@ export interface FixEnginePorts {
 
 function defaultId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const rand = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(3)), (b) =>
+  const rand = Array.from(crypto.getRandomValues(new Uint8Array(3)), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('');
   return `${stamp}-${rand}`;

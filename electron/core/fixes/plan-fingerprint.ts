@@ -10,6 +10,6 @@ export async function planFingerprint(plan: Pick<ChangePlan, 'fixes' | 'changes'
     fixes: plan.fixes,
     changes: plan.changes.map((c) => [c.fix, c.kind, c.path, c.name, c.view, c.before, c.after, c.elevated]),
   });
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

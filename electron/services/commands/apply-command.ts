@@ -2,7 +2,7 @@ import { FIX_IDS, type ClientFixId } from '../../core/diagnosis/finding';
 import { scanMachine } from '../../core/diagnosis/scan';
 import { ExproxyError } from '../../core/errors';
 import type { ApplyOutcome } from '../../core/fixes/outcome';
-import { HttpsProbe } from '../../adapters/node/https-probe';
+import { HttpsProbe } from '../../adapters/node';
 import type { ChangeRequest } from '../change-service';
 import { accountsWithoutNtlm, checkProxies, mergeProxyFindings } from '../proxy-checks';
 import type { CommandContext } from './command-context';

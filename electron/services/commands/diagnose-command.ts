@@ -1,7 +1,7 @@
 import { scanMachine } from '../../core/diagnosis/scan';
 import { hasActionableFindings } from '../../core/diagnosis/rules';
 import { ExproxyError } from '../../core/errors';
-import { HttpsProbe } from '../../adapters/node/https-probe';
+import { HttpsProbe } from '../../adapters/node';
 import { checkProxies, mergeProxyFindings } from '../proxy-checks';
 import type { CommandContext } from './command-context';
 import { EXIT } from './exit-codes';

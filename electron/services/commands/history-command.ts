@@ -1,4 +1,4 @@
-import { JournalFileStore } from '../../adapters/node/journal-file-store';
+import { JournalFileStore } from '../../adapters/node';
 import { stateFolderGuard } from '../state-folders';
 import type { CommandContext } from './command-context';
 import { EXIT } from './exit-codes';

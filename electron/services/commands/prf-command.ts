@@ -2,7 +2,7 @@ import { scanMachine } from '../../core/diagnosis/scan';
 import type { DiagnosisReport } from '../../core/diagnosis/diagnosis-report';
 import { ExproxyError } from '../../core/errors';
 import { buildPrf, encodePrf } from '../../core/outlook/prf';
-import { writeFileAtomic } from '../../adapters/node/atomic-file';
+import { writeFileAtomic } from '../../adapters/node';
 import type { CommandContext } from './command-context';
 import { EXIT } from './exit-codes';
 

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { ProbeResult, ProxyCheck } from '../../core/proxy-check/probe-result';
 import { ExproxyError, UnreadableInputError } from '../../core/errors';
 import { proxyFindings } from '../../core/proxy-check/proxy-findings';
-import { HttpsProbe } from '../../adapters/node/https-probe';
+import { HttpsProbe } from '../../adapters/node';
 import type { CommandContext } from './command-context';
 import { EXIT } from './exit-codes';
 

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FIX_IDS } from '../../core/diagnosis/finding';
 import { ExproxyError, UnreadableInputError } from '../../core/errors';
-import { writeFileAtomic } from '../../adapters/node/atomic-file';
+import { writeFileAtomic } from '../../adapters/node';
 import { applyCommand } from './apply-command';
 import { cliLanguage, createCliT } from './cli-i18n';
 import type { CliIo } from './cli-io';

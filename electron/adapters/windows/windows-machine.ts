@@ -1,20 +1,20 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { FileEventLog } from '../adapters/node/file-event-log';
-import { PowerShellElevatedWriter } from '../adapters/windows/elevated-writer';
-import { NamedPipeMachineLock } from '../adapters/windows/named-pipe-lock';
-import { execFileRunner, systemTool } from '../adapters/windows/process-runner';
-import { RegExeRegistry } from '../adapters/windows/reg-exe-registry';
-import { RegeditRegistry } from '../adapters/windows/regedit-registry';
-import { CscriptRegeditApi, findRegeditScripts } from '../adapters/windows/regedit-scripts';
-import { createWindowsRegistry } from '../adapters/windows/registry-facade';
-import { system32Path, windowsRoot } from '../adapters/windows/system-root';
-import { WevtutilEvents } from '../adapters/windows/wevtutil-events';
-import { WindowsEventLog } from '../adapters/windows/windows-event-log';
-import { WindowsIisAuthReader } from '../adapters/windows/iis-auth-reader';
-import { WindowsSystem } from '../adapters/windows/windows-system';
-import type { MachineContext } from './machine-context';
-import { stateFolderGuard } from './state-folders';
+import { FileEventLog } from '../node/file-event-log';
+import { PowerShellElevatedWriter } from './elevated-writer';
+import { NamedPipeMachineLock } from './named-pipe-lock';
+import { execFileRunner, systemTool } from './process-runner';
+import { RegExeRegistry } from './reg-exe-registry';
+import { RegeditRegistry } from './regedit-registry';
+import { CscriptRegeditApi, findRegeditScripts } from './regedit-scripts';
+import { createWindowsRegistry } from './registry-facade';
+import { system32Path, windowsRoot } from './system-root';
+import { WevtutilEvents } from './wevtutil-events';
+import { WindowsEventLog } from './windows-event-log';
+import { WindowsIisAuthReader } from './iis-auth-reader';
+import { WindowsSystem } from './windows-system';
+import type { MachineContext } from '../../core/machine/machine-context';
+import { windowsStateFolder } from './windows-state-folder';
 
 /** The real Windows machine: reg.exe (falling back to regedit), UAC for HKLM, system tools. */
 export async function openWindowsMachine(): Promise<MachineContext> {
@@ -51,7 +51,7 @@ export async function openWindowsMachine(): Promise<MachineContext> {
     serverEvents: new WevtutilEvents(execFileRunner, systemTool('wevtutil.exe')),
     iis: new WindowsIisAuthReader(execFileRunner),
     lock: new NamedPipeMachineLock(),
-    stateFolders: stateFolderGuard(),
+    stateFolders: windowsStateFolder(root),
     openEventLog: async (stateDir) =>
       new WindowsEventLog(
         execFileRunner,
