@@ -1,3 +1,5 @@
+import type { Locale } from '../locale';
+
 /** Labels of the ticket report, per language (the report travels into tickets, so it follows the UI language). */
 export interface ReportLabels {
   readonly title: string;
@@ -27,7 +29,7 @@ export interface ReportLabels {
   readonly summaryOpen: string;
 }
 
-export const REPORT_LABELS: Record<'en' | 'zh-CN', ReportLabels> = {
+export const REPORT_LABELS: Record<Locale, ReportLabels> = {
   en: {
     title: 'Exchange Proxy Wizard report',
     generated: 'Generated',

@@ -1,11 +1,12 @@
 import { ExproxyError } from '../errors';
+import type { Locale } from '../locale';
 import { isValidHostName } from '../lsa/host-name';
 import en from './text/en.json';
 import zhCN from './text/zh-CN.json';
 
 export type GuideId = 'exprox-1000' | 'kb914137' | 'owa-71' | 'kb183545';
 export const GUIDE_IDS: readonly GuideId[] = ['exprox-1000', 'kb914137', 'owa-71', 'kb183545'];
-export type GuideLocale = 'en' | 'zh-CN';
+export type GuideLocale = Locale;
 
 export interface GuideCommand {
   readonly label: string;
