@@ -8,7 +8,8 @@ import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import type { ChangePlan, ChangeRecord } from '../core/fixes/change-plan';
 import type { ApplyOutcome, RollbackOutcome } from '../core/fixes/outcome';
 import { isValidHostName } from '../core/lsa/host-name';
-import { isComputerName, type GuideId, type ServerGuide } from '../core/server-guides/guides';
+import { isComputerName } from '../core/server-guides/computer-name';
+import type { GuideId, ServerGuide } from '../core/server-guides/guides';
 import type { IisAuthReading } from '../core/server-guides/iis-auth-port';
 
 export const fixIdSchema = z.enum(['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2']);
