@@ -1,4 +1,4 @@
-import type { WizardApi } from '../contract';
+import type { WizardApi, WizardBridge } from '../contract';
 import { createElectronApi } from './electron-api';
 import { createHttpApi, takeToken } from './http-api';
 
@@ -6,7 +6,7 @@ export { ApiError, toApiError } from './api-error';
 
 declare global {
   interface Window {
-    exproxy?: WizardApi;
+    exproxy?: WizardBridge;
   }
 }
 
