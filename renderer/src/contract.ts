@@ -1,10 +1,7 @@
 /**
  * The renderer's window onto the shared channel list and the core's data shapes. All types,
  * erased at build time, except the channel names, which come from the zod-free channel list.
- * The lint rule against importing `electron` also matches this repository's `electron/` folder,
- * hence the exemptions.
  */
-/* eslint-disable no-restricted-imports */
 export { CHANNELS } from '../../electron/shared/channels';
 export type {
   AppInfo,
@@ -38,6 +35,7 @@ export type {
   ChangeState,
   PlannedChange,
 } from '../../electron/core/fixes/change-plan';
+export type { Locale } from '../../electron/core/locale';
 export type {
   AuthScheme,
   ExchangeAccount,
@@ -51,4 +49,3 @@ export type {
   ProbeResult,
   ProxyCheck,
 } from '../../electron/core/proxy-check/probe-result';
-/* eslint-enable no-restricted-imports */

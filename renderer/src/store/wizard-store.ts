@@ -5,7 +5,8 @@ import type { ChangePlan, ChangeRecord } from '../contract';
 import type { AppInfo, ApplyOutcome, RollbackOutcome, SavedReport, WizardApi } from '../contract';
 import type { GuideId, IisAuthReading, MatchedServerEvent, ServerGuide } from '../contract';
 import { toApiError } from '../api/api-error';
-import { actionable, recommendedFixes, type Audience, type Locale, type StepId } from './model';
+import type { Locale } from '../contract';
+import { actionable, recommendedFixes, toggledFixes, type Audience, type StepId } from './model';
 
 export type Busy =
   | 'init'
@@ -417,11 +418,7 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
       },
 
       toggleFix(fix, on) {
-        const cur = get().selectedFixes.filter((f) => f !== fix);
-        const lm: FixId[] = ['lmcompat-3', 'lmcompat-2'];
-        const next = on ? [...cur.filter((f) => !(lm.includes(fix) && lm.includes(f))), fix] : cur;
-        const order: FixId[] = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'];
-        set({ selectedFixes: order.filter((f) => next.includes(f)), plan: null });
+        set({ selectedFixes: toggledFixes(get().selectedFixes, fix, on), plan: null });
       },
 
       async planSelected() {

@@ -1,3 +1,5 @@
+import { isValidHostName } from '../../../electron/core/lsa/host-name';
+import { isComputerName } from '../../../electron/core/server-guides/computer-name';
 import { ApiError } from '../api/api-error';
 import type {
   AppInfo,
@@ -247,10 +249,6 @@ export function withProxyAnswer(report: DiagnosisReport, proxy: 'ntlm' | 'no-ntl
   return { ...report, findings: [...findings, NO_NTLM], proxyChecks: [proxyCheck(['basic'])] };
 }
 
-const NETBIOS = /^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/;
-const HOST =
-  /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-
 /** Four guides shaped like the service's, with the names filled into the commands. */
 export function fakeGuides(locale: 'en' | 'zh-CN', server = '<SERVER>', fqdn = '<FQDN>'): ServerGuide[] {
   const zh = locale === 'zh-CN';
@@ -464,9 +462,9 @@ export function fakeApi(
     ),
     'server:guides': async (req) => {
       log('server:guides', [req]);
-      if (req.server !== undefined && !NETBIOS.test(req.server))
+      if (req.server !== undefined && !isComputerName(req.server))
         throw new ApiError('invalid-request', 'Invalid string: must match pattern');
-      if (req.fqdn !== undefined && !HOST.test(req.fqdn))
+      if (req.fqdn !== undefined && !isValidHostName(req.fqdn))
         throw new ApiError('invalid-request', 'Invalid string: must match pattern');
       return fakeGuides(req.locale, req.server, req.fqdn);
     },
