@@ -3,6 +3,7 @@ import { GlobeIcon, HistoryIcon, ServerIcon, ShieldIcon } from '../icons';
 import { LOCALES } from '../../../electron/core/locale';
 import type { Locale } from '../contract';
 import { useWizard } from '../store/store-context';
+import './Header.css';
 
 export function Header() {
   const { t } = useTranslation();

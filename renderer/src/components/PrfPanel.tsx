@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisReport } from '../contract';
 import { useWizard } from '../store/store-context';
+import './PrfPanel.css';
 
 /** Profiles whose proxy sign-in the wizard would switch to NTLM (what a PRF can do instead). */
 export function prfProfiles(report: DiagnosisReport | null): string[] {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AuthScheme, RpcOverHttpSettings } from '../contract';
+import './ProxySettingsPanel.css';
 
 export type ProxyRow = 'url' | 'ssl' | 'mutual' | 'fast' | 'slow' | 'auth';
 

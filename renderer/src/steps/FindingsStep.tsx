@@ -8,6 +8,7 @@ import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, InfoIcon } from '../icons';
 import { actionable } from '../store/model';
 import { useWizard } from '../store/store-context';
+import './FindingsStep.css';
 
 export function FindingsStep() {
   const { t } = useTranslation();

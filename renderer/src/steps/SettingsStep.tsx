@@ -8,6 +8,7 @@ import { changedRows, ProxySettingsPanel } from '../components/ProxySettingsPane
 import { StepFrame } from '../components/StepFrame';
 import { authChangeFor, lmChange, regNumber } from '../store/model';
 import { useWizard } from '../store/store-context';
+import './SettingsStep.css';
 
 interface AccountView {
   readonly profile: string;

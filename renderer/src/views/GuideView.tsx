@@ -5,6 +5,7 @@ import { isComputerName } from '../../../electron/core/server-guides/computer-na
 import type { GuideCommand, ServerGuide } from '../contract';
 import { CheckIcon, CopyIcon, ErrorIcon, WarningIcon } from '../icons';
 import { useWizard } from '../store/store-context';
+import './GuideView.css';
 
 function CommandBlock({ command, index }: { command: GuideCommand; index: number }) {
   const { t } = useTranslation();

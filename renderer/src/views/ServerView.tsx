@@ -5,6 +5,7 @@ import { StepFrame } from '../components/StepFrame';
 import { ServerIcon } from '../icons';
 import { useWizard } from '../store/store-context';
 import { GuideView } from './GuideView';
+import './ServerView.css';
 
 /** Events of one source and ID, newest first: a busy log repeats the same event many times. */
 interface EventGroup {
