@@ -7,15 +7,12 @@ export type {
   AppInfo,
   ApplyOutcome,
   Channel,
-  ChannelArgs,
-  ChannelResults,
   GuideCommand,
   GuideId,
   IisAuthReading,
   MatchedServerEvent,
   RollbackOutcome,
   SavedReport,
-  ScenarioInfo,
   ServerGuide,
   StepName,
   WizardApi,
@@ -39,13 +36,7 @@ export type { Locale } from '../../electron/core/locale';
 export type {
   AuthScheme,
   ExchangeAccount,
-  OutlookProfile,
   RpcOverHttpSettings,
 } from '../../electron/core/outlook/profile-model';
 export type { SerializedRegValue } from '../../electron/core/registry/reg-value';
-export type {
-  CertificateInfo,
-  ProbeFailure,
-  ProbeResult,
-  ProxyCheck,
-} from '../../electron/core/proxy-check/probe-result';
+export type { ProxyCheck } from '../../electron/core/proxy-check/probe-result';

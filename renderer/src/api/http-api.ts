@@ -5,7 +5,7 @@ import { apiFromChannels, unwrapReply } from './reply';
 export const TOKEN_KEY = 'exproxy.token';
 export const TOKEN_HEADER = 'X-Exproxy-Token';
 
-export interface HttpApiOptions {
+interface HttpApiOptions {
   readonly token: string;
   readonly fetch?: typeof fetch;
   /** Prefix of the API routes; the demo host serves `/api/<channel>`. */

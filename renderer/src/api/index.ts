@@ -2,8 +2,6 @@ import type { WizardApi, WizardBridge } from '../contract';
 import { createElectronApi } from './electron-api';
 import { createHttpApi, takeToken } from './http-api';
 
-export { ApiError, toApiError } from './api-error';
-
 declare global {
   interface Window {
     exproxy?: WizardBridge;

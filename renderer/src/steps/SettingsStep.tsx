@@ -18,7 +18,7 @@ interface AccountView {
 }
 
 /** Every Outlook Anywhere account with the settings it has now and after the plan. */
-export function accountViews(report: DiagnosisReport, plan: ChangePlan | null): AccountView[] {
+function accountViews(report: DiagnosisReport, plan: ChangePlan | null): AccountView[] {
   const views: AccountView[] = [];
   for (const p of report.profiles) {
     for (const a of p.accounts) {

@@ -22,13 +22,13 @@ export type Busy =
   | 'backconnection';
 
 /** What went wrong, where: `kind` picks the explanation, `message` is the raw detail. */
-export interface WizardError {
+interface WizardError {
   readonly action: Busy;
   readonly kind: string;
   readonly message: string;
 }
 
-export type View = 'wizard' | 'history' | 'server';
+type View = 'wizard' | 'history' | 'server';
 
 export const LOCALE_KEY = 'exproxy.locale';
 

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
-import { appInfo, fakeApi, memoryStorage } from '../test/fixtures';
-import { createWizardStore, needsFixing, RESUME_KEY } from './wizard-store';
+import { appInfo, fakeApi, memoryStorage, needsFixing } from '../test/fixtures';
+import { createWizardStore, RESUME_KEY } from './wizard-store';
 
 afterEach(() => {
   vi.useRealTimers();

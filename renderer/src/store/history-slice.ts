@@ -3,7 +3,7 @@ import type { ChangeRecord, RollbackOutcome } from '../contract';
 import { RESUME_KEY } from './resume-snapshot';
 import type { StoreKit } from './store-kit';
 
-export type HistoryResult =
+type HistoryResult =
   | { readonly changeId: string; readonly ok: true; readonly outcome: RollbackOutcome }
   | { readonly changeId: string; readonly ok: false; readonly kind: string; readonly message: string };
 

@@ -24,7 +24,7 @@ export const RAIL_STEPS = [
   'verify',
   'report',
 ] as const;
-export type RailStep = (typeof RAIL_STEPS)[number];
+type RailStep = (typeof RAIL_STEPS)[number];
 export type StepId = RailStep | 'manual';
 
 export function railIndex(step: StepId): number {

@@ -3,13 +3,13 @@ import type { DiagnosisReport } from '../contract';
 import type { StoreKit } from './store-kit';
 
 /** Where the proxy check of this scan stands; `failed`/`cancelled` mean the plain scan is shown. */
-export interface ProxyCheckState {
+interface ProxyCheckState {
   readonly status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
   readonly kind?: string;
   readonly message?: string;
 }
 
-export interface SavedPrf {
+interface SavedPrf {
   readonly profile: string;
   readonly path: string;
   readonly text: string;

@@ -5,7 +5,7 @@ import type { StorageLike } from './store-kit';
 export const RESUME_KEY = 'exproxy.resume';
 
 /** What survives a restart, so Verify can still show before → after. */
-export interface ResumeSnapshot {
+interface ResumeSnapshot {
   readonly audience: Audience;
   readonly report: DiagnosisReport | null;
   readonly selectedFixes: readonly FixId[];

@@ -15,7 +15,7 @@ export interface GuideParams {
   readonly fqdn?: string;
 }
 
-export type BackConnectionResult =
+type BackConnectionResult =
   | { readonly host: string; readonly ok: true; readonly outcome: ApplyOutcome }
   | { readonly host: string; readonly ok: false; readonly kind: string; readonly message: string };
 

@@ -1,6 +1,4 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { hasActionableFindings } from '../../../electron/core/diagnosis/rules';
-import type { DiagnosisReport } from '../contract';
 import { appFresh, createAppSlice, type AppActions, type AppState } from './app-slice';
 import { createDemoSlice, type DemoActions } from './demo-slice';
 import { createFlowSlice, flowFresh, type FlowActions, type FlowState } from './flow-slice';
@@ -9,7 +7,7 @@ import { createProxySlice, proxyFresh, type ProxyActions, type ProxyState } from
 import { createServerSlice, serverFresh, type ServerActions, type ServerState } from './server-slice';
 import { createStoreKit, type WizardDeps } from './store-kit';
 
-export type { Busy, View, WizardError } from './app-slice';
+export type { Busy } from './app-slice';
 export { LOCALE_KEY } from './app-slice';
 export { RESUME_KEY } from './resume-snapshot';
 export type { WizardDeps } from './store-kit';
@@ -48,9 +46,4 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
       ...createDemoSlice(kit),
     };
   });
-}
-
-/** True when the scan found something worth fixing. */
-export function needsFixing(report: DiagnosisReport | null): boolean {
-  return !!report && hasActionableFindings(report.findings);
 }

@@ -1,3 +1,4 @@
+import { hasActionableFindings } from '../../../electron/core/diagnosis/rules';
 import { isValidHostName } from '../../../electron/core/lsa/host-name';
 import { isComputerName } from '../../../electron/core/server-guides/computer-name';
 import { ApiError } from '../api/api-error';
@@ -497,6 +498,11 @@ export function fakeApi(
     },
   };
   return { api, calls, state, channels: () => calls.map((c) => c.channel) };
+}
+
+/** True when the scan found something worth fixing (the core's rule, as the wizard applies it). */
+export function needsFixing(report: DiagnosisReport | null): boolean {
+  return !!report && hasActionableFindings(report.findings);
 }
 
 /** A Storage stand-in (Map-backed). */
