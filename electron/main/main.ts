@@ -5,7 +5,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import { FileMachineLock } from '../adapters/node/file-machine-lock';
 import { JournalFileStore } from '../adapters/node/journal-file-store';
 import { runCli } from '../cli/run-cli';
-import { CHANNELS } from '../shared/ipc-contract';
+import { CHANNELS } from '../shared/channels';
+import { failure } from '../shared/reply';
 import { dispatch } from '../services/dispatch';
 import { openMachine } from '../services/machine-context';
 import { WizardService } from '../services/wizard-service';
@@ -117,7 +118,7 @@ async function start(): Promise<void> {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event.senderFrame?.url)) {
         log.warn(`refused ${channel} from ${event.senderFrame?.url ?? 'unknown'}`);
-        return { ok: false, error: { kind: 'invalid-request', message: 'untrusted sender' } };
+        return failure('invalid-request', 'untrusted sender');
       }
       const result = await dispatch(service, channel, args);
       if (!result.ok) log.warn(`${channel}: ${result.error.kind}: ${result.error.message}`);
