@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { authSchemeName } from '../../../electron/core/outlook/rpc-over-http';
-import { REPORT_LABELS } from '../../../electron/core/report/report-labels';
-import { valueText } from '../../../electron/core/report/value-text';
+import { ABSENT_TEXT, valueText } from '../../../electron/core/report/value-text';
 import type { ChangePlan, DiagnosisReport, ExchangeAccount, RpcOverHttpSettings } from '../contract';
 import { LmLevels } from '../components/LmLevels';
 import { changedRows, ProxySettingsPanel } from '../components/ProxySettingsPanel';
@@ -44,7 +43,7 @@ export function SettingsStep() {
   const report = useWizard((s) => s.report);
   const plan = useWizard((s) => s.plan);
   const technician = useWizard((s) => s.audience === 'technician');
-  const absent = useWizard((s) => REPORT_LABELS[s.locale].absent);
+  const absent = useWizard((s) => ABSENT_TEXT[s.locale]);
   const goTo = useWizard((s) => s.goTo);
   if (!report) return null;
   const views = accountViews(report, plan);
