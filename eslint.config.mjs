@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 /**
  * Which folder may import which (VS Code style; the README's architecture section shows the
@@ -121,6 +122,7 @@ export default tseslint.config(
   })),
   {
     files: ['electron/preload/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': restrict({
         regex: '^(?!electron$|\\.\\./shared/)',
@@ -128,18 +130,46 @@ export default tseslint.config(
       }),
     },
   },
+  // The renderer runs sandboxed in the page: no Electron, no Node. From this repository's
+  // electron/ folder it may import the pure core (platform-neutral by the core's own rule) and
+  // the zod-free shared channel list; ipc-contract.ts (zod) and everything that runs in another
+  // process (adapters, services, hosts, preload) stay out of the bundle.
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
+          paths: [
             {
-              group: ['electron', 'node:*', '**/adapters/**', '**/main/**', '**/cli/**'],
-              message: 'The renderer has no Node or Electron access.',
+              name: 'electron',
+              message: 'The renderer reaches the main process only through window.exproxy.',
             },
+            {
+              name: 'zod',
+              message: 'The renderer does not bundle zod; validation happens in the main process.',
+            },
+            ...builtinModules.map((name) => ({ name, message: 'The renderer has no Node access.' })),
+          ],
+          patterns: [
+            { regex: '^electron/', message: 'The renderer has no Electron access.' },
+            { group: ['node:*'], message: 'The renderer has no Node access.' },
+            {
+              group: ['electron-log', 'electron-log/*', 'regedit', '@vscode/sudo-prompt'],
+              message: 'Main-process packages do not belong in the page.',
+            },
+            {
+              regex: '/electron/(adapters|services|main|preload|cli|demo|test-support)(/|$)',
+              message:
+                'From electron/ the renderer imports only the pure core and the zod-free shared modules.',
+            },
+            {
+              regex: '/electron/shared/ipc-contract$',
+              message: 'ipc-contract.ts carries zod; import electron/shared/channels instead.',
+            },
+            { regex: '/electron/.*\\.test$', message: 'Tests are not part of the renderer.' },
           ],
         },
       ],

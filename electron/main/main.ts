@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import log from 'electron-log/main';
 import { extname, join, normalize, sep } from 'node:path';
 import { runCommands } from '../services/commands/run-commands';
-import { CHANNELS } from '../shared/ipc-contract';
+import { CHANNELS } from '../shared/channels';
+import { failure } from '../shared/reply';
 import { dispatch } from '../services/dispatch';
 import { openMachine } from '../services/machine-context';
 import { openChangeService } from '../services/open-change-service';
@@ -125,7 +126,7 @@ async function start(): Promise<void> {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event.senderFrame?.url)) {
         log.warn(`refused ${channel} from ${event.senderFrame?.url ?? 'unknown'}`);
-        return { ok: false, error: { kind: 'invalid-request', message: 'untrusted sender' } };
+        return failure('invalid-request', 'untrusted sender');
       }
       const result = await dispatch(service, channel, args);
       if (!result.ok) log.warn(`${channel}: ${result.error.kind}: ${result.error.message}`);

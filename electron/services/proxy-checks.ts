@@ -2,6 +2,7 @@ import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import type { Finding } from '../core/diagnosis/finding';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { rpcProxyUrl, type ProxyCheck } from '../core/proxy-check/probe-result';
+import { lmFixUsable, ntlmFixOffered } from '../core/proxy-check/ntlm-usable';
 import { proxyFindings } from '../core/proxy-check/proxy-findings';
 import type { MachineContext } from './machine-context';
 
@@ -90,14 +91,9 @@ export function mergeProxyFindings(report: DiagnosisReport, outcome: ProxyCheckO
       ? { ...f, fixes: f.fixes.filter((x) => x !== 'proxy-auth-ntlm') }
       : f,
   );
-  // The LAN Manager level only matters for an account that will use NTLM (the planner's rule):
-  // with NTLM withdrawn everywhere and no account on NTLM already, it is not offered either.
-  const willUseNtlm =
-    findings.some((f) => f.fixes.includes('proxy-auth-ntlm')) ||
-    report.profiles.some((p) =>
-      p.accounts.some((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.authScheme === 'ntlm'),
-    );
-  if (!willUseNtlm) findings = findings.map((f) => (f.id === 'lm-response-sent' ? { ...f, fixes: [] } : f));
+  // With NTLM withdrawn everywhere and no account on NTLM already, the level is not offered either.
+  if (!lmFixUsable(report, ntlmFixOffered(findings)))
+    findings = findings.map((f) => (f.id === 'lm-response-sent' ? { ...f, fixes: [] } : f));
   return { ...report, findings: [...findings, ...outcome.findings], proxyChecks: outcome.checks };
 }
 

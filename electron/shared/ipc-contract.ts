@@ -1,37 +1,35 @@
 /**
- * The one typed channel map shared by the main process, the preload, the browser host and
- * the renderer (GitHub Desktop style). Request payloads are validated at runtime with zod
- * on the receiving side; a channel's TypeScript type comes from the same place.
+ * The channel map as the main process sees it: the zod schema that validates each request
+ * from the renderer, on top of the names and types of `channels.ts` (re-exported here, so the
+ * main-process side has one import). The `satisfies` below makes every schema produce exactly
+ * its channel's declared arguments; `ipc-contract.test.ts` checks the other direction.
  */
 import { z } from 'zod';
-import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
-import type { ChangePlan, ChangeRecord } from '../core/fixes/change-plan';
-import type { ApplyOutcome, RollbackOutcome } from '../core/fixes/outcome';
+import { FIX_IDS } from '../core/diagnosis/finding';
+import { LOCALES } from '../core/locale';
 import { isValidHostName } from '../core/lsa/host-name';
-import { isComputerName, type GuideId, type ServerGuide } from '../core/server-guides/guides';
-import type { IisAuthReading } from '../core/server-guides/iis-auth-port';
+import { isComputerName } from '../core/server-guides/computer-name';
+import type { Channel, ChannelArgs, ChannelRequests } from './channels';
 
-export const fixIdSchema = z.enum(['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2']);
+export * from './channels';
+
+export const fixIdSchema = z.enum(FIX_IDS);
+const localeSchema = z.enum(LOCALES);
 
 const profileNameSchema = z.string().min(1).max(256);
 /** RFC 1123 host names only: these reach the registry and command lines. */
 const hostNameSchema = z.string().refine(isValidHostName, 'not a DNS host name');
+const fixRequestSchema = z
+  .object({ fixes: z.array(fixIdSchema).min(1).max(FIX_IDS.length), profile: profileNameSchema.optional() })
+  .strict();
 
 export const requestSchemas = {
   'app:info': z.tuple([]),
   'scan:run': z.tuple([]),
-  'fix:plan': z.tuple([
-    z.object({ fixes: z.array(fixIdSchema).min(1).max(3), profile: profileNameSchema.optional() }).strict(),
-  ]),
+  'fix:plan': z.tuple([fixRequestSchema]),
   /** `fingerprint`: of the plan the person saw ('fix:plan'); a different fresh plan is not applied. */
   'fix:apply': z.tuple([
-    z
-      .object({
-        fixes: z.array(fixIdSchema).min(1).max(3),
-        profile: profileNameSchema.optional(),
-        fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
-      })
-      .strict(),
+    fixRequestSchema.extend({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
   ]),
   'fix:rollback': z.tuple([z.object({ changeId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }).strict()]),
   'history:list': z.tuple([]),
@@ -39,18 +37,16 @@ export const requestSchemas = {
   'outlook:start': z.tuple([]),
   'windows:restart': z.tuple([z.object({ confirmed: z.literal(true) }).strict()]),
   'resume:register': z.tuple([]),
-  'report:save': z.tuple([z.object({ locale: z.enum(['en', 'zh-CN']) }).strict()]),
+  'report:save': z.tuple([z.object({ locale: localeSchema }).strict()]),
   'demo:load-scenario': z.tuple([z.object({ scenario: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict()]),
-  /** Browser demo only: opens or closes the simulated Outlook. */
   'demo:set-outlook': z.tuple([z.object({ running: z.boolean() }).strict()]),
-  /** Asks each Exchange proxy of the last scan what it offers; returns that scan with the proxy findings. */
   'proxy:check': z.tuple([]),
   'proxy:cancel': z.tuple([]),
   'prf:save': z.tuple([z.object({ profile: profileNameSchema }).strict()]),
   'server:guides': z.tuple([
     z
       .object({
-        locale: z.enum(['en', 'zh-CN']),
+        locale: localeSchema,
         server: z.string().refine(isComputerName, 'not a computer name').optional(),
         fqdn: hostNameSchema.optional(),
       })
@@ -59,81 +55,9 @@ export const requestSchemas = {
   'server:events': z.tuple([]),
   'server:iis': z.tuple([]),
   'server:add-backconnection': z.tuple([z.object({ host: hostNameSchema }).strict()]),
-} as const;
-
-export type Channel = keyof typeof requestSchemas;
-export const CHANNELS = Object.keys(requestSchemas) as Channel[];
-
-export interface ScenarioInfo {
-  readonly id: string;
-  readonly title: string;
-}
-
-export interface AppInfo {
-  readonly mode: 'electron' | 'demo';
-  readonly version: string;
-  readonly scenario: string | null;
-  readonly scenarios: readonly ScenarioInfo[];
-  /** Opened by the resume-after-restart entry: go straight to verification. */
-  readonly resumeAtVerify: boolean;
-}
-
-export type { ApplyOutcome, ApplyStatus, RollbackOutcome, StepName, StepResult } from '../core/fixes/outcome';
-export type { GuideCommand, GuideId, ServerGuide } from '../core/server-guides/guides';
-export type { IisAuthReading } from '../core/server-guides/iis-auth-port';
-
-export interface SavedReport {
-  readonly htmlPath: string;
-  readonly jsonPath: string;
-  /** Short text for the clipboard / a ticket. */
-  readonly summary: string;
-  /** The HTML itself, so the browser host can offer it as a download. */
-  readonly html: string;
-}
-
-/** Response types per channel. */
-export interface ChannelResults {
-  'app:info': AppInfo;
-  'scan:run': DiagnosisReport;
-  'fix:plan': ChangePlan & { readonly fingerprint: string };
-  'fix:apply': ApplyOutcome;
-  'fix:rollback': RollbackOutcome;
-  'history:list': readonly ChangeRecord[];
-  'outlook:status': { readonly running: boolean };
-  'outlook:start': { readonly started: boolean };
-  'windows:restart': { readonly scheduled: boolean };
-  'resume:register': { readonly registered: boolean };
-  'report:save': SavedReport;
-  'demo:load-scenario': AppInfo;
-  'demo:set-outlook': { readonly running: boolean };
-  'proxy:check': DiagnosisReport;
-  'proxy:cancel': { readonly cancelled: boolean };
-  'prf:save': { readonly path: string; readonly text: string; readonly account: string };
-  'server:guides': readonly ServerGuide[];
-  'server:events': readonly MatchedServerEvent[];
-  'server:iis': readonly IisAuthReading[];
-  'server:add-backconnection': ApplyOutcome;
-}
-
-/** An Application-log event on this machine and the guide it leads to. */
-export interface MatchedServerEvent {
-  readonly source: string;
-  readonly id: number;
-  readonly time?: string;
-  readonly message?: string;
-  readonly guide: GuideId;
-}
-
-export type ChannelArgs<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
-
-/** What the renderer calls: one named function per channel (the preload exposes exactly this). */
-export type WizardApi = { [C in Channel]: (...args: ChannelArgs<C>) => Promise<ChannelResults[C]> };
+} as const satisfies { [C in Channel]: z.ZodType<ChannelRequests[C]> };
 
 /** Validates a request for a channel name that came from outside; throws on anything else. */
 export function parseRequest<C extends Channel>(channel: C, args: unknown): ChannelArgs<C> {
   return requestSchemas[channel].parse(args) as ChannelArgs<C>;
-}
-
-export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, name);
 }

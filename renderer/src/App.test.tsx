@@ -95,6 +95,21 @@ describe('wizard UI', () => {
     expect(screen.getByText(/Lsa\\LmCompatibilityLevel/)).toBeTruthy();
   });
 
+  it('shows technicians each value before and after in the words of the ticket report', async () => {
+    const { store } = await toSettings();
+    act(() => store.getState().setAudience('technician'));
+    const cells = () =>
+      [...document.querySelectorAll('.raw-table tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td code')].slice(1).map((c) => c.textContent),
+      );
+    expect(cells()).toEqual([
+      ['REG_BINARY 01 00 00 00', 'REG_BINARY 02 00 00 00'],
+      ['(absent)', 'REG_DWORD 0x00000003 (3)'],
+    ]);
+    act(() => store.getState().setLocale('zh-CN'));
+    expect(cells()[1]).toEqual(['（不存在）', 'REG_DWORD 0x00000003 (3)']);
+  });
+
   it('walks the manual path one checkbox at a time, prints, then verifies', async () => {
     const { fake } = await toSettings();
     fireEvent.click(screen.getByTestId('settings-next'));

@@ -9,16 +9,16 @@ import { useWizard } from './store/store-context';
 import { ApplyStep } from './steps/ApplyStep';
 import { ChooseStep } from './steps/ChooseStep';
 import { FindingsStep } from './steps/FindingsStep';
-import { HistoryView } from './steps/HistoryView';
 import { ManualStep } from './steps/ManualStep';
 import { PrepareStep } from './steps/PrepareStep';
 import { ReportStep } from './steps/ReportStep';
 import { RestartStep } from './steps/RestartStep';
 import { ScanStep } from './steps/ScanStep';
-import { ServerView } from './steps/ServerView';
 import { SettingsStep } from './steps/SettingsStep';
 import { VerifyStep } from './steps/VerifyStep';
 import { WelcomeStep } from './steps/WelcomeStep';
+import { HistoryView } from './views/HistoryView';
+import { ServerView } from './views/ServerView';
 
 const STEPS: Record<StepId, () => React.ReactElement | null> = {
   welcome: WelcomeStep,

@@ -2,10 +2,10 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Finding } from './contract';
+import type { Finding, Locale } from './contract';
 import { FindingCard } from './components/FindingCard';
 import { createI18n } from './i18n';
-import { fakeApi, NO_NTLM, proxyCheck, xpReport } from './test/fixtures';
+import { fakeApi, NO_NTLM, proxyCheck, URL_RPC, xpReport } from './test/fixtures';
 import { renderApp } from './test/render-app';
 
 afterEach(() => {
@@ -13,12 +13,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const URL_RPC = 'https://mail.contoso.com/rpc/rpcproxy.dll';
-
-function card(
-  finding: Finding,
-  opts: { technician?: boolean; noNtlm?: Finding; locale?: 'en' | 'zh-CN' } = {},
-) {
+function card(finding: Finding, opts: { technician?: boolean; noNtlm?: Finding; locale?: Locale } = {}) {
   const i18n = createI18n(opts.locale ?? 'en');
   render(
     <I18nextProvider i18n={i18n}>

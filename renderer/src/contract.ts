@@ -1,9 +1,24 @@
 /**
- * The renderer's one window onto the shared contract and the core's data shapes: types only,
- * erased at build time, so no main-process code can reach the page. The lint rule against
- * importing `electron` also matches this repository's `electron/` folder, hence the exemptions.
+ * The renderer's window onto the shared channel list and the core's data shapes. All types,
+ * erased at build time, except the channel names, which come from the zod-free channel list.
  */
-/* eslint-disable no-restricted-imports */
+export { CHANNELS } from '../../electron/shared/channels';
+export type {
+  AppInfo,
+  ApplyOutcome,
+  Channel,
+  GuideCommand,
+  GuideId,
+  IisAuthReading,
+  MatchedServerEvent,
+  RollbackOutcome,
+  SavedReport,
+  ServerGuide,
+  StepName,
+  WizardApi,
+  WizardBridge,
+} from '../../electron/shared/channels';
+export type { Reply, ReplyError } from '../../electron/shared/reply';
 export type { DiagnosisReport } from '../../electron/core/diagnosis/diagnosis-report';
 export type {
   ClientFixId as FixId,
@@ -17,34 +32,11 @@ export type {
   ChangeState,
   PlannedChange,
 } from '../../electron/core/fixes/change-plan';
+export type { Locale } from '../../electron/core/locale';
 export type {
   AuthScheme,
   ExchangeAccount,
-  OutlookProfile,
   RpcOverHttpSettings,
 } from '../../electron/core/outlook/profile-model';
 export type { SerializedRegValue } from '../../electron/core/registry/reg-value';
-export type {
-  CertificateInfo,
-  ProbeFailure,
-  ProbeResult,
-  ProxyCheck,
-} from '../../electron/core/proxy-check/probe-result';
-export type {
-  AppInfo,
-  ApplyOutcome,
-  Channel,
-  ChannelArgs,
-  ChannelResults,
-  GuideCommand,
-  GuideId,
-  IisAuthReading,
-  MatchedServerEvent,
-  RollbackOutcome,
-  SavedReport,
-  ScenarioInfo,
-  ServerGuide,
-  StepName,
-  WizardApi,
-} from '../../electron/shared/ipc-contract';
-/* eslint-enable no-restricted-imports */
+export type { ProxyCheck } from '../../electron/core/proxy-check/probe-result';

@@ -1,3 +1,10 @@
+// Shared styles first, so each component's own CSS (imported by the component) comes after them.
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/feedback.css';
+import './styles/content.css';
+import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -6,7 +13,6 @@ import { createApi } from './api';
 import { createI18n, detectLocale } from './i18n';
 import { StoreProvider } from './store/store-context';
 import { createWizardStore, LOCALE_KEY } from './store/wizard-store';
-import './styles.css';
 
 function safeStorage(): Storage | null {
   try {

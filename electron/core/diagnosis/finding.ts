@@ -14,12 +14,17 @@ export type FindingId =
   | 'proxy-certificate-name-mismatch'
   | 'proxy-certificate-untrusted';
 
-/** Client fixes (`exproxy apply`), plus the server-side BackConnectionHostNames fix (KB914137). */
-export type ClientFixId = 'proxy-auth-ntlm' | 'lmcompat-3' | 'lmcompat-2';
-export type FixId = ClientFixId | 'backconnection-host';
-
-export const FIX_IDS: readonly ClientFixId[] = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'];
-export const SERVER_FIX_IDS: readonly FixId[] = ['backconnection-host'];
+/**
+ * Client fixes (`exproxy apply`), in the order a plan applies them: the profile's NTLM switch
+ * before the LAN Manager level (the planner counts the accounts the first one moves to NTLM).
+ */
+export const FIX_IDS = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'] as const;
+export type ClientFixId = (typeof FIX_IDS)[number];
+/** The LAN Manager level fixes: alternatives, a plan takes one at most. */
+export const LM_FIX_IDS = ['lmcompat-3', 'lmcompat-2'] as const satisfies readonly ClientFixId[];
+/** The server-side BackConnectionHostNames fix (KB914137). */
+export const SERVER_FIX_IDS = ['backconnection-host'] as const;
+export type FixId = ClientFixId | (typeof SERVER_FIX_IDS)[number];
 
 export interface Finding {
   readonly id: FindingId;

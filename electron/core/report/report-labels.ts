@@ -1,3 +1,6 @@
+import type { Locale } from '../locale';
+import { ABSENT_TEXT } from './value-text';
+
 /** Labels of the ticket report, per language (the report travels into tickets, so it follows the UI language). */
 export interface ReportLabels {
   readonly title: string;
@@ -27,7 +30,7 @@ export interface ReportLabels {
   readonly summaryOpen: string;
 }
 
-export const REPORT_LABELS: Record<'en' | 'zh-CN', ReportLabels> = {
+export const REPORT_LABELS: Record<Locale, ReportLabels> = {
   en: {
     title: 'Exchange Proxy Wizard report',
     generated: 'Generated',
@@ -51,7 +54,7 @@ export const REPORT_LABELS: Record<'en' | 'zh-CN', ReportLabels> = {
     before: 'Before',
     after: 'After',
     state: 'State',
-    absent: '(absent)',
+    absent: ABSENT_TEXT.en,
     summaryFixed: 'fixed',
     summaryOpen: 'still open',
   },
@@ -78,7 +81,7 @@ export const REPORT_LABELS: Record<'en' | 'zh-CN', ReportLabels> = {
     before: '之前',
     after: '之后',
     state: '状态',
-    absent: '（不存在）',
+    absent: ABSENT_TEXT['zh-CN'],
     summaryFixed: '已修复',
     summaryOpen: '仍未解决',
   },

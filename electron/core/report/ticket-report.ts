@@ -1,7 +1,7 @@
 import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import type { ChangeRecord } from '../fixes/change-plan';
-import { describeRegValue, deserializeRegValue } from '../registry/reg-value';
 import type { ReportLabels } from './report-labels';
+import { valueText } from './value-text';
 
 /** The JSON report: everything a ticket needs, machine-readable. */
 export interface TicketReport {
@@ -21,10 +21,6 @@ export function buildTicketReport(
   now: Date,
 ): TicketReport {
   return { generatedAt: now.toISOString(), before, after, changes };
-}
-
-function value(v: Parameters<typeof deserializeRegValue>[0] | null, L: ReportLabels): string {
-  return v === null ? L.absent : describeRegValue(deserializeRegValue(v));
 }
 
 /** Self-contained HTML (no scripts, inline styles only), safe to attach to a ticket. */
@@ -76,7 +72,7 @@ export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string)
     rows.push(`<table><tr><th>${esc(L.value)}</th><th>${esc(L.before)}</th><th>${esc(L.after)}</th></tr>`);
     for (const ch of c.changes) {
       rows.push(
-        `<tr><td>${esc(`${ch.path}\\${ch.name}`)}</td><td>${esc(value(ch.before, L))}</td><td>${esc(value(ch.after, L))}</td></tr>`,
+        `<tr><td>${esc(`${ch.path}\\${ch.name}`)}</td><td>${esc(valueText(ch.before, L.absent))}</td><td>${esc(valueText(ch.after, L.absent))}</td></tr>`,
       );
     }
     rows.push('</table>');
@@ -103,7 +99,9 @@ export function ticketSummary(r: TicketReport, L: ReportLabels): string {
   }
   for (const c of r.changes) {
     for (const ch of c.changes)
-      lines.push(`  ${ch.name}: ${value(ch.before, L)} → ${value(ch.after, L)} (${c.state})`);
+      lines.push(
+        `  ${ch.name}: ${valueText(ch.before, L.absent)} → ${valueText(ch.after, L.absent)} (${c.state})`,
+      );
   }
   return lines.join('\n');
 }

@@ -1,11 +1,13 @@
 import { ExproxyError } from '../errors';
+import type { Locale } from '../locale';
 import { isValidHostName } from '../lsa/host-name';
+import { isComputerName } from './computer-name';
 import en from './text/en.json';
 import zhCN from './text/zh-CN.json';
 
 export type GuideId = 'exprox-1000' | 'kb914137' | 'owa-71' | 'kb183545';
 export const GUIDE_IDS: readonly GuideId[] = ['exprox-1000', 'kb914137', 'owa-71', 'kb183545'];
-export type GuideLocale = 'en' | 'zh-CN';
+export type GuideLocale = Locale;
 
 export interface GuideCommand {
   readonly label: string;
@@ -34,13 +36,6 @@ export interface GuideParams {
   readonly server?: string;
   /** A full DNS name, e.g. smtp.contoso.com. */
   readonly fqdn?: string;
-}
-
-const NETBIOS = /^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/;
-
-/** A Windows computer (NetBIOS) name: the only server name that may reach a command line. */
-export function isComputerName(name: string): boolean {
-  return NETBIOS.test(name);
 }
 
 export function checkGuideParams(p: GuideParams): void {

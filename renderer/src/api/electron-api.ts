@@ -1,19 +1,11 @@
-import type { Channel, WizardApi } from '../contract';
+import type { WizardApi, WizardBridge } from '../contract';
 import { ApiError } from './api-error';
-import { CHANNELS } from './channels';
+import { apiFromChannels, unwrapReply } from './reply';
 
-/** Wraps the preload's `window.exproxy` so failures arrive as ApiError like over HTTP. */
-export function createElectronApi(bridge: WizardApi): WizardApi {
-  const api = {} as Record<Channel, (...args: unknown[]) => Promise<unknown>>;
-  for (const channel of CHANNELS) {
-    const fn = bridge[channel] as unknown as (...args: unknown[]) => Promise<unknown>;
-    api[channel] = async (...args: unknown[]) => {
-      try {
-        return await fn(...args);
-      } catch (e) {
-        throw ApiError.fromElectron(e);
-      }
-    };
-  }
-  return api as unknown as WizardApi;
+/** Wraps the preload's `window.exproxy`: its reply envelopes become results or ApiErrors, as over HTTP. */
+export function createElectronApi(bridge: WizardBridge): WizardApi {
+  return apiFromChannels(async (channel, args) => {
+    const send = bridge[channel] as (...a: unknown[]) => Promise<unknown>;
+    return unwrapReply(await send(...args), () => new ApiError('unexpected', `no reply on ${channel}`));
+  });
 }

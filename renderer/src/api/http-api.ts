@@ -1,13 +1,11 @@
 import type { Channel, WizardApi } from '../contract';
 import { ApiError } from './api-error';
-import { CHANNELS } from './channels';
+import { apiFromChannels, unwrapReply } from './reply';
 
 export const TOKEN_KEY = 'exproxy.token';
 export const TOKEN_HEADER = 'X-Exproxy-Token';
 
-type Reply = { ok: true; result: unknown } | { ok: false; error: { kind: string; message: string } };
-
-export interface HttpApiOptions {
+interface HttpApiOptions {
   readonly token: string;
   readonly fetch?: typeof fetch;
   /** Prefix of the API routes; the demo host serves `/api/<channel>`. */
@@ -31,20 +29,15 @@ export function createHttpApi(opts: HttpApiOptions): WizardApi {
     } catch (e) {
       throw new ApiError('network', e instanceof Error ? e.message : String(e));
     }
-    let reply: Reply;
+    let reply: unknown;
     try {
-      reply = (await res.json()) as Reply;
+      reply = await res.json();
     } catch {
       throw new ApiError(res.status === 403 ? 'forbidden' : 'network', `HTTP ${res.status}`);
     }
-    if (!reply || typeof reply !== 'object' || !('ok' in reply))
-      throw new ApiError('network', `HTTP ${res.status}`);
-    if (!reply.ok) throw new ApiError(reply.error?.kind ?? 'unexpected', reply.error?.message ?? '');
-    return reply.result;
+    return unwrapReply(reply, () => new ApiError('network', `HTTP ${res.status}`));
   }
-  const api = {} as Record<Channel, (...args: unknown[]) => Promise<unknown>>;
-  for (const channel of CHANNELS) api[channel] = (...args: unknown[]) => call(channel, args);
-  return api as unknown as WizardApi;
+  return apiFromChannels(call);
 }
 
 /**

@@ -1,12 +1,10 @@
-import type { WizardApi } from '../contract';
+import type { WizardApi, WizardBridge } from '../contract';
 import { createElectronApi } from './electron-api';
 import { createHttpApi, takeToken } from './http-api';
 
-export { ApiError, toApiError } from './api-error';
-
 declare global {
   interface Window {
-    exproxy?: WizardApi;
+    exproxy?: WizardBridge;
   }
 }
 

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import type { WizardApi } from '../contract';
+import { CHANNELS, type WizardBridge } from '../contract';
 import { ApiError } from './api-error';
-import { CHANNELS } from './channels';
 import { createElectronApi } from './electron-api';
 import { createHttpApi, takeToken, TOKEN_KEY } from './http-api';
 
@@ -81,40 +80,59 @@ describe('HTTP transport (browser demo host)', () => {
 });
 
 describe('Electron transport (preload bridge)', () => {
-  function bridge(impl: Partial<Record<keyof WizardApi, (...a: unknown[]) => Promise<unknown>>>): WizardApi {
-    const all = {} as Record<string, unknown>;
-    for (const c of CHANNELS) all[c] = impl[c] ?? (async () => null);
-    return all as unknown as WizardApi;
+  type Send = (...a: unknown[]) => Promise<unknown>;
+  function bridge(impl: Partial<Record<keyof WizardBridge, Send>>): WizardBridge {
+    const all: Record<string, Send> = {};
+    for (const c of CHANNELS) all[c] = impl[c] ?? (async () => ({ ok: true, result: null }));
+    return all as unknown as WizardBridge;
   }
 
+  it('has one function per channel of the contract', () => {
+    expect(Object.keys(createElectronApi(bridge({}))).sort()).toEqual([...CHANNELS].sort());
+  });
+
   it('passes arguments through and returns the result', async () => {
-    const spy = vi.fn(async () => ({ registered: true }));
+    const spy = vi.fn(async () => ({ ok: true, result: { registered: true } }));
     const api = createElectronApi(bridge({ 'resume:register': spy }));
     await expect(api['resume:register']()).resolves.toEqual({ registered: true });
-    const plan = vi.fn(async (...a: unknown[]) => a);
+    const plan = vi.fn(async (...a: unknown[]) => ({ ok: true, result: a }));
     await createElectronApi(bridge({ 'fix:plan': plan }))['fix:plan']({ fixes: ['lmcompat-3'] });
     expect(plan).toHaveBeenCalledWith({ fixes: ['lmcompat-3'] });
   });
 
-  it('parses "[kind] message" out of the error Electron delivers', async () => {
+  it('turns a failure envelope into ApiError with its kind and message, parsing no text', async () => {
     const api = createElectronApi(
       bridge({
-        'fix:apply': async () => {
-          throw new Error(
-            "Error invoking remote method 'fix:apply': Error: [elevation-declined] The administrator prompt was declined.",
-          );
-        },
-        'scan:run': async () => {
-          throw new Error('something odd');
-        },
+        'fix:apply': async () => ({
+          ok: false,
+          error: { kind: 'elevation-declined', message: 'The administrator prompt was declined.' },
+        }),
+        // Text that merely looks like a kind stays text.
+        'scan:run': async () => ({
+          ok: false,
+          error: { kind: 'unexpected', message: '[blocked] something odd' },
+        }),
       }),
     );
-    await expect(
-      api['fix:apply']({ fixes: ['lmcompat-3'], fingerprint: 'a'.repeat(64) }),
-    ).rejects.toMatchObject({
+    const err: unknown = await api['fix:apply']({ fixes: ['lmcompat-3'], fingerprint: 'a'.repeat(64) }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({
       kind: 'elevation-declined',
       message: 'The administrator prompt was declined.',
     });
-    await expect(api['scan:run']()).rejects.toMatchObject({ kind: 'unexpected', message: 'something odd' });
+    await expect(api['scan:run']()).rejects.toMatchObject({
+      kind: 'unexpected',
+      message: '[blocked] something odd',
+    });
+  });
+
+  it('refuses an answer that is not an envelope', async () => {
+    const api = createElectronApi(bridge({ 'app:info': async () => 'something odd' }));
+    await expect(api['app:info']()).rejects.toMatchObject({
+      kind: 'unexpected',
+      message: 'no reply on app:info',
+    });
   });
 });

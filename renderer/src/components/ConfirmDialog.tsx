@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './ConfirmDialog.css';
 
 interface Props {
   readonly testId: string;

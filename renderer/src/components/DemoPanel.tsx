@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useWizard } from '../store/store-context';
+import './DemoPanel.css';
 
 /** Browser demo only: pick a sample machine and open or close the simulated Outlook. */
 export function DemoPanel() {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../contract';
 import { ErrorIcon, InfoIcon, WarningIcon } from '../icons';
+import './FindingCard.css';
 
 interface Props {
   readonly finding: Finding;

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { GlobeIcon, HistoryIcon, ServerIcon, ShieldIcon } from '../icons';
-import { LOCALES, type Locale } from '../store/model';
+import { LOCALES } from '../../../electron/core/locale';
+import type { Locale } from '../contract';
 import { useWizard } from '../store/store-context';
+import './Header.css';
 
 export function Header() {
   const { t } = useTranslation();

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisReport } from '../contract';
 import { useWizard } from '../store/store-context';
+import './PrfPanel.css';
 
 /** Profiles whose proxy sign-in the wizard would switch to NTLM (what a PRF can do instead). */
-export function prfProfiles(report: DiagnosisReport | null): string[] {
+function prfProfiles(report: DiagnosisReport | null): string[] {
   const names = (report?.findings ?? [])
     .filter((f) => f.id === 'proxy-auth-basic' && f.fixes.includes('proxy-auth-ntlm') && f.profile)
     .map((f) => f.profile!);

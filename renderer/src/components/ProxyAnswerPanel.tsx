@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProxyCheck } from '../contract';
+import './ProxyAnswerPanel.css';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useWizard } from '../store/store-context';
+import './ProxyCheckProgress.css';
 
 /** "Asking the Exchange proxy…" while the proxy check runs, with a Cancel that goes on without it. */
 export function ProxyCheckProgress() {

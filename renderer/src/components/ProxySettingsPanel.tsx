@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AuthScheme, RpcOverHttpSettings } from '../contract';
+import './ProxySettingsPanel.css';
 
-export type ProxyRow = 'url' | 'ssl' | 'mutual' | 'fast' | 'slow' | 'auth';
+type ProxyRow = 'url' | 'ssl' | 'mutual' | 'fast' | 'slow' | 'auth';
 
 interface Props {
   readonly testId: string;

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './StepFrame.css';
 
 interface Props {
   readonly testId: string;

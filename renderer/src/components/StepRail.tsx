@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckIcon } from '../icons';
 import { RAIL_STEPS, railIndex } from '../store/model';
 import { useWizard } from '../store/store-context';
+import './StepRail.css';
 
 /** The visible list of the ten steps with a progress bar; the current one carries aria-current="step". */
 export function StepRail() {

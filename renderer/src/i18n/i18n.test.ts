@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { ChangeState, FindingId, FixId, Severity, StepName } from '../contract';
+import { FIX_IDS, SERVER_FIX_IDS } from '../../../electron/core/diagnosis/finding';
+import { LOCALES } from '../../../electron/core/locale';
+import type { ChangeState, FindingId, Severity, StepName } from '../contract';
 import { RAIL_STEPS } from '../store/model';
 import type { Busy } from '../store/wizard-store';
 import en from './en.json';
@@ -91,6 +93,12 @@ describe('translations', () => {
         if (/[;=()?:'"&|]/.test(chunk) || m.index === undefined || text[m.index - 1] === '=') continue;
         if (chunk && !allowed.has(chunk)) found.push(`${f}: ${chunk}`);
       }
+      // Text right after an expression, e.g. `<p>{n} items</p>`, which the pattern above skips.
+      for (const m of text.matchAll(/\}([^<>{}]*[A-Za-z\u4e00-\u9fff]{2,}[^<>{}]*)(?=<\/?[A-Za-z]|\{)/g)) {
+        const chunk = m[1]!.trim();
+        if (/[;=()?:'"&|,]/.test(chunk) || /^(else|return|catch|finally)\b/.test(chunk)) continue;
+        found.push(`${f}: ${chunk}`);
+      }
       for (const m of text.matchAll(/\b(?:aria-label|title|placeholder|alt)="([^"]+)"/g))
         found.push(`${f}: ${m[1]}`);
     }
@@ -113,12 +121,7 @@ describe('translations', () => {
       'proxy-certificate-untrusted',
     ];
     const severities: Severity[] = ['error', 'warning', 'info'];
-    const fixes: Array<FixId | 'backconnection-host'> = [
-      'proxy-auth-ntlm',
-      'lmcompat-3',
-      'lmcompat-2',
-      'backconnection-host',
-    ];
+    const fixes = [...FIX_IDS, ...SERVER_FIX_IDS];
     const states: ChangeState[] = [
       'pending',
       'applied',
@@ -190,8 +193,7 @@ describe('translations', () => {
       ),
       ...['cmd', 'powershell'].map((s) => `server.shell.${s}`),
       ...['cancelled', 'failed'].map((s) => `proxyCheck.${s}`),
-      'language.en',
-      'language.zh-CN',
+      ...LOCALES.map((l) => `language.${l}`),
     ];
     expect(keys.filter((k) => !EN.has(k))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import type { ApplyOutcome, StepName } from '../contract';
 import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, ErrorIcon } from '../icons';
 import { useWizard } from '../store/store-context';
+import './ApplyStep.css';
 
 const SHOWN: readonly StepName[] = ['backup', 'write', 'verify'];
 

@@ -3,6 +3,7 @@ import { PrfPanel } from '../components/PrfPanel';
 import { StepFrame } from '../components/StepFrame';
 import { ListIcon, WrenchIcon } from '../icons';
 import { useWizard } from '../store/store-context';
+import './ChooseStep.css';
 
 export function ChooseStep() {
   const { t } = useTranslation();

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { LM_FIX_IDS } from '../../../electron/core/diagnosis/finding';
+import { lmFixUsable, ntlmFixOffered } from '../../../electron/core/proxy-check/ntlm-usable';
 import type { Finding } from '../contract';
 import { FindingCard } from '../components/FindingCard';
 import { ProxyAnswerPanel } from '../components/ProxyAnswerPanel';
 import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, InfoIcon } from '../icons';
-import { actionable, lmFixUsable } from '../store/model';
+import { actionable } from '../store/model';
 import { useWizard } from '../store/store-context';
+import './FindingsStep.css';
 
 export function FindingsStep() {
   const { t } = useTranslation();
@@ -52,10 +55,7 @@ export function FindingsStep() {
   const answers = technician && report.proxyChecks ? <ProxyAnswerPanel checks={report.proxyChecks} /> : null;
   const problems = actionable(report.findings);
   const notes = report.findings.filter((f) => f.severity === 'info');
-  const lmUsable = lmFixUsable(
-    report,
-    report.findings.some((f) => f.fixes.includes('proxy-auth-ntlm')),
-  );
+  const lmUsable = lmFixUsable(report, ntlmFixOffered(report.findings));
   const offersLm = lmUsable && report.findings.some((f) => f.fixes.includes('lmcompat-3'));
 
   if (problems.length === 0) {
@@ -88,7 +88,7 @@ export function FindingsStep() {
       {technician && offersLm ? (
         <fieldset className="choice-inline">
           <legend>{t('findings.lmChoice')}</legend>
-          {(['lmcompat-3', 'lmcompat-2'] as const).map((fix) => (
+          {LM_FIX_IDS.map((fix) => (
             <label key={fix} className="check">
               <input
                 type="radio"

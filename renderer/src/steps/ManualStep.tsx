@@ -3,6 +3,7 @@ import { StepFrame } from '../components/StepFrame';
 import { PrinterIcon } from '../icons';
 import { useWizard } from '../store/store-context';
 import { manualSteps } from './manual-steps';
+import './ManualStep.css';
 
 export function ManualStep() {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, ShieldIcon, WarningIcon } from '../icons';
 import { lmChange } from '../store/model';
 import { useWizard } from '../store/store-context';
+import './PrepareStep.css';
 
 export function PrepareStep() {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { StepFrame } from '../components/StepFrame';
 import { useWizard } from '../store/store-context';
+import './ReportStep.css';
 
 function download(html: string, name: string) {
   const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));

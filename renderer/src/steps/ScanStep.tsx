@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ProxyCheckProgress } from '../components/ProxyCheckProgress';
 import { StepFrame } from '../components/StepFrame';
 import { useWizard } from '../store/store-context';
+import './ScanStep.css';
 
 export function ScanStep() {
   const { t } = useTranslation();

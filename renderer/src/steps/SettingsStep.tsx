@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { DiagnosisReport } from '../contract';
-import type { ChangePlan } from '../contract';
-import type { AuthScheme, ExchangeAccount, RpcOverHttpSettings } from '../contract';
+import { authSchemeName } from '../../../electron/core/outlook/rpc-over-http';
+import { ABSENT_TEXT, valueText } from '../../../electron/core/report/value-text';
+import type { ChangePlan, DiagnosisReport, ExchangeAccount, RpcOverHttpSettings } from '../contract';
 import { LmLevels } from '../components/LmLevels';
 import { changedRows, ProxySettingsPanel } from '../components/ProxySettingsPanel';
 import { StepFrame } from '../components/StepFrame';
-import { authChangeFor, describeRegValue, lmChange, regNumber } from '../store/model';
+import { authChangeFor, lmChange, regNumber } from '../store/model';
 import { useWizard } from '../store/store-context';
-
-const SCHEMES: Record<number, AuthScheme> = { 1: 'basic', 2: 'ntlm', 16: 'negotiate' };
+import './SettingsStep.css';
 
 interface AccountView {
   readonly profile: string;
@@ -18,7 +17,7 @@ interface AccountView {
 }
 
 /** Every Outlook Anywhere account with the settings it has now and after the plan. */
-export function accountViews(report: DiagnosisReport, plan: ChangePlan | null): AccountView[] {
+function accountViews(report: DiagnosisReport, plan: ChangePlan | null): AccountView[] {
   const views: AccountView[] = [];
   for (const p of report.profiles) {
     for (const a of p.accounts) {
@@ -28,7 +27,7 @@ export function accountViews(report: DiagnosisReport, plan: ChangePlan | null): 
       const proposed =
         value === null
           ? a.rpcOverHttp
-          : { ...a.rpcOverHttp, authSchemeValue: value, authScheme: SCHEMES[value] ?? ('other' as const) };
+          : { ...a.rpcOverHttp, authSchemeValue: value, authScheme: authSchemeName(value) };
       views.push({ profile: p.name, account: a, current: a.rpcOverHttp, proposed });
     }
   }
@@ -44,6 +43,7 @@ export function SettingsStep() {
   const report = useWizard((s) => s.report);
   const plan = useWizard((s) => s.plan);
   const technician = useWizard((s) => s.audience === 'technician');
+  const absent = useWizard((s) => ABSENT_TEXT[s.locale]);
   const goTo = useWizard((s) => s.goTo);
   if (!report) return null;
   const views = accountViews(report, plan);
@@ -141,10 +141,10 @@ export function SettingsStep() {
                     </code>
                   </td>
                   <td>
-                    <code>{describeRegValue(c.before)}</code>
+                    <code>{valueText(c.before, absent)}</code>
                   </td>
                   <td>
-                    <code>{describeRegValue(c.after)}</code>
+                    <code>{valueText(c.after, absent)}</code>
                   </td>
                   <td>{c.elevated ? t('common.yes') : t('common.no')}</td>
                 </tr>

@@ -5,6 +5,7 @@ import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, WarningIcon } from '../icons';
 import { actionable } from '../store/model';
 import { useWizard } from '../store/store-context';
+import './VerifyStep.css';
 
 interface Row {
   readonly id: string;

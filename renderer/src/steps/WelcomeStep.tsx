@@ -3,6 +3,7 @@ import { StepFrame } from '../components/StepFrame';
 import { ListIcon, MailIcon, WrenchIcon } from '../icons';
 import { useWizard } from '../store/store-context';
 import welcomeArt from '../../../assets/illustrations/welcome.svg';
+import './WelcomeStep.css';
 
 export function WelcomeStep() {
   const { t } = useTranslation();

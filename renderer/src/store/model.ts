@@ -1,11 +1,15 @@
-import type { DiagnosisReport } from '../contract';
-import type { Finding, FixId } from '../contract';
-import type { ChangePlan, PlannedChange } from '../contract';
-import type { SerializedRegValue } from '../contract';
+import { FIX_IDS, LM_FIX_IDS } from '../../../electron/core/diagnosis/finding';
+import { lmFixUsable } from '../../../electron/core/proxy-check/ntlm-usable';
+import type {
+  ChangePlan,
+  DiagnosisReport,
+  Finding,
+  FixId,
+  PlannedChange,
+  SerializedRegValue,
+} from '../contract';
 
 export type Audience = 'technician' | 'endUser';
-export type Locale = 'en' | 'zh-CN';
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 
 /** The ten steps of the rail, in order; `manual` is the "Show me how" page under Choose. */
 export const RAIL_STEPS = [
@@ -20,7 +24,7 @@ export const RAIL_STEPS = [
   'verify',
   'report',
 ] as const;
-export type RailStep = (typeof RAIL_STEPS)[number];
+type RailStep = (typeof RAIL_STEPS)[number];
 export type StepId = RailStep | 'manual';
 
 export function railIndex(step: StepId): number {
@@ -32,8 +36,6 @@ export function actionable(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity !== 'info');
 }
 
-const FIX_ORDER: readonly FixId[] = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'];
-
 /**
  * The fixes the wizard proposes: the first (recommended) fix of every finding, profile fix
  * before the LAN Manager level (the planner needs that order), one LAN Manager fix at most.
@@ -42,25 +44,18 @@ export function recommendedFixes(report: DiagnosisReport): FixId[] {
   const wanted = new Set<FixId>();
   for (const f of report.findings) if (f.fixes[0]) wanted.add(f.fixes[0]);
   if (wanted.has('lmcompat-3')) wanted.delete('lmcompat-2');
-  if (!lmFixUsable(report, wanted.has('proxy-auth-ntlm'))) {
-    wanted.delete('lmcompat-3');
-    wanted.delete('lmcompat-2');
-  }
-  return FIX_ORDER.filter((id) => wanted.has(id));
+  if (!lmFixUsable(report, wanted.has('proxy-auth-ntlm'))) for (const id of LM_FIX_IDS) wanted.delete(id);
+  return FIX_IDS.filter((id) => wanted.has(id));
 }
 
 /**
- * The LAN Manager level only matters for an account that signs in to its proxy with NTLM, now
- * or after the NTLM fix (the planner refuses it otherwise). When the proxy offers no NTLM and
- * no account uses it, raising the level would change nothing for Outlook.
+ * The selection after one fix is switched on or off: the LAN Manager levels are alternatives,
+ * and the planner takes the fixes in the core's order.
  */
-export function lmFixUsable(report: DiagnosisReport, withNtlmFix: boolean): boolean {
-  return (
-    withNtlmFix ||
-    report.profiles.some((p) =>
-      p.accounts.some((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.authScheme === 'ntlm'),
-    )
-  );
+export function toggledFixes(selected: readonly FixId[], fix: FixId, on: boolean): FixId[] {
+  const isLm = (f: FixId) => (LM_FIX_IDS as readonly FixId[]).includes(f);
+  const rest = selected.filter((f) => f !== fix && !(on && isLm(fix) && isLm(f)));
+  return FIX_IDS.filter((f) => rest.includes(f) || (on && f === fix));
 }
 
 /** A DWORD-ish value read from a serialized registry value (REG_DWORD or little-endian binary). */
@@ -77,38 +72,10 @@ export function regNumber(v: SerializedRegValue | null | undefined): number | nu
   return null;
 }
 
-/** Registry value as a technician reads it in regedit. */
-export function describeRegValue(v: SerializedRegValue | null): string {
-  if (!v) return '—';
-  switch (v.type) {
-    case 'REG_DWORD':
-      return `REG_DWORD 0x${v.data.toString(16).padStart(8, '0')} (${v.data})`;
-    case 'REG_QWORD':
-      return `REG_QWORD ${v.data}`;
-    case 'REG_SZ':
-    case 'REG_EXPAND_SZ':
-      return `${v.type} "${v.data}"`;
-    case 'REG_MULTI_SZ':
-      return `REG_MULTI_SZ ${v.data.join(' | ')}`;
-    case 'REG_RAW':
-      return `hex(${v.kind}) ${spaced(v.hex)}`;
-    default:
-      return `${v.type} ${spaced(v.hex)}`;
-  }
-}
-
-function spaced(hex: string): string {
-  return (hex.match(/../g) ?? []).join(' ');
-}
-
 export function lmChange(plan: ChangePlan | null): PlannedChange | undefined {
   return plan?.changes.find((c) => c.kind === 'lm-compatibility-level');
 }
 
 export function authChangeFor(plan: ChangePlan | null, section: string): PlannedChange | undefined {
   return plan?.changes.find((c) => c.kind === 'roh-auth-scheme' && c.account === section);
-}
-
-export function hasLmFix(fixes: readonly FixId[]): boolean {
-  return fixes.includes('lmcompat-3') || fixes.includes('lmcompat-2');
 }

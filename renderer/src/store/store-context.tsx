@@ -8,7 +8,7 @@ export function StoreProvider({ store, children }: { store: WizardStore; childre
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
-export function useWizardStore(): WizardStore {
+function useWizardStore(): WizardStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error('StoreProvider is missing');
   return store;

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { App } from '../App';
 import { createI18n } from '../i18n';
-import type { Locale } from '../store/model';
+import type { Locale } from '../contract';
 import { StoreProvider } from '../store/store-context';
 import { createWizardStore, type WizardDeps } from '../store/wizard-store';
 import { fakeApi, memoryStorage } from './fixtures';

@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isValidHostName } from '../../../electron/core/lsa/host-name';
+import { isComputerName } from '../../../electron/core/server-guides/computer-name';
 import type { GuideCommand, ServerGuide } from '../contract';
 import { CheckIcon, CopyIcon, ErrorIcon, WarningIcon } from '../icons';
 import { useWizard } from '../store/store-context';
-
-// The same rules the service applies; used only to say which field it refused.
-const NETBIOS = /^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/;
-const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
-const HOST = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*$`);
+import './GuideView.css';
 
 function CommandBlock({ command, index }: { command: GuideCommand; index: number }) {
   const { t } = useTranslation();
@@ -53,8 +51,9 @@ function NamesForm({ needsServer, needsFqdn }: { needsServer: boolean; needsFqdn
     e.preventDefault();
     void load({ server: server.trim() || undefined, fqdn: fqdn.trim() || undefined });
   };
-  const serverBad = !!error && server.trim() !== '' && !NETBIOS.test(server.trim());
-  const fqdnBad = !!error && fqdn.trim() !== '' && !HOST.test(fqdn.trim());
+  // The service's own rules, used only to say which field it refused.
+  const serverBad = !!error && server.trim() !== '' && !isComputerName(server.trim());
+  const fqdnBad = !!error && fqdn.trim() !== '' && !isValidHostName(fqdn.trim());
   return (
     <form className="panel names-form" onSubmit={submit} aria-labelledby="names-h" noValidate>
       <h3 id="names-h">{t('server.names.title')}</h3>

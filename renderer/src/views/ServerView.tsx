@@ -5,6 +5,7 @@ import { StepFrame } from '../components/StepFrame';
 import { ServerIcon } from '../icons';
 import { useWizard } from '../store/store-context';
 import { GuideView } from './GuideView';
+import './ServerView.css';
 
 /** Events of one source and ID, newest first: a busy log repeats the same event many times. */
 interface EventGroup {
@@ -15,7 +16,7 @@ interface EventGroup {
   readonly latest: MatchedServerEvent;
 }
 
-export function groupEvents(events: readonly MatchedServerEvent[]): EventGroup[] {
+function groupEvents(events: readonly MatchedServerEvent[]): EventGroup[] {
   const groups = new Map<string, EventGroup>();
   for (const e of events) {
     const key = `${e.source.toLowerCase()}|${e.id}`;
@@ -33,7 +34,7 @@ export function groupEvents(events: readonly MatchedServerEvent[]): EventGroup[]
 }
 
 /** The guide an event ID (and optionally its source) leads to, when exactly one does. */
-export function guideForEventId(guides: readonly ServerGuide[], id: number, source: string): GuideId | null {
+function guideForEventId(guides: readonly ServerGuide[], id: number, source: string): GuideId | null {
   const hits = guides.filter((g) =>
     g.events.some((e) => e.id === id && (!source || e.source.toLowerCase() === source.toLowerCase())),
   );

@@ -3,6 +3,7 @@ import type { ChangeRecord } from '../contract';
 import { StepFrame } from '../components/StepFrame';
 import { HistoryIcon } from '../icons';
 import { useWizard } from '../store/store-context';
+import './HistoryView.css';
 
 function ResultLine() {
   const { t } = useTranslation();

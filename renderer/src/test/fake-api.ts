@@ -1,0 +1,167 @@
+import { isValidHostName } from '../../../electron/core/lsa/host-name';
+import { isComputerName } from '../../../electron/core/server-guides/computer-name';
+import { ApiError } from '../api/api-error';
+import type { AppInfo, ChangeRecord, Channel, MatchedServerEvent, WizardApi } from '../contract';
+import {
+  APPLIED,
+  BACKCONNECTION_PLAN,
+  DECLINED,
+  outcomeOf,
+  PLAN,
+  PLAN_FINGERPRINT,
+  recordOf,
+} from './change-fixtures';
+import { withProxyAnswer, xpReport, SECTION } from './machine-fixtures';
+import { fakeGuides, SERVER_EVENTS } from './server-fixtures';
+
+export function appInfo(patch: Partial<AppInfo> = {}): AppInfo {
+  return {
+    mode: 'demo',
+    version: '0.1.0',
+    scenario: 'xp-outlook2003-basic',
+    scenarios: [
+      { id: 'xp-outlook2003-basic', title: 'Basic' },
+      { id: 'xp-outlook2003-fixed', title: 'Fixed' },
+    ],
+    resumeAtVerify: false,
+    ...patch,
+  };
+}
+
+/** What the fake Exchange proxy answers: Basic only, Basic + NTLM, nothing until cancelled, or an error. */
+export type FakeProxy = 'ntlm' | 'no-ntlm' | 'hang' | 'fail';
+
+export type Call = { channel: Channel; args: unknown[] };
+
+/** Each handler logged as it is called, with its channel and arguments. */
+function logged(api: WizardApi, calls: Call[]): WizardApi {
+  const out: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const [channel, fn] of Object.entries(api) as [Channel, (...args: unknown[]) => Promise<unknown>][]) {
+    out[channel] = (...args) => {
+      calls.push({ channel, args });
+      return fn(...args);
+    };
+  }
+  return out as unknown as WizardApi;
+}
+
+/**
+ * A scriptable WizardApi: a simulated machine with an Outlook switch, a journal and scans that
+ * reflect applied changes, plus a log of every call.
+ */
+export function fakeApi(
+  opts: {
+    info?: AppInfo;
+    declined?: boolean;
+    outlookRunning?: boolean;
+    fixed?: boolean;
+    proxy?: FakeProxy;
+    events?: readonly MatchedServerEvent[];
+  } = {},
+) {
+  const calls: Call[] = [];
+  const state = {
+    outlookRunning: opts.outlookRunning ?? false,
+    fixed: opts.fixed ?? false,
+    journal: [] as ChangeRecord[],
+    info: opts.info ?? appInfo(),
+    proxy: opts.proxy ?? ('ntlm' as FakeProxy),
+    /** Resolves a hanging proxy:check (what proxy:cancel does). */
+    releaseProxy: null as (() => void) | null,
+  };
+  const scan = () => xpReport(state.fixed ? 'fixed' : 'broken', state.outlookRunning);
+  const api = logged(
+    {
+      'app:info': async () => state.info,
+      'scan:run': async () => scan(),
+      'fix:plan': async () => ({ ...PLAN, fingerprint: PLAN_FINGERPRINT }),
+      'fix:apply': async () => {
+        if (opts.declined) {
+          state.journal.unshift(recordOf(DECLINED, 'failed-rolled-back'));
+          return DECLINED;
+        }
+        state.fixed = true;
+        state.journal.unshift(recordOf(APPLIED, 'applied'));
+        return APPLIED;
+      },
+      'fix:rollback': async (req) => {
+        state.fixed = false;
+        state.journal = state.journal.map((r) =>
+          r.id === req.changeId ? { ...r, state: 'rolled-back' } : r,
+        );
+        return {
+          status: 'rolled-back',
+          changeId: req.changeId,
+          reason: null,
+          restartOutlook: true,
+          restartWindows: true,
+        };
+      },
+      'history:list': async () => state.journal,
+      'outlook:status': async () => ({ running: state.outlookRunning }),
+      'outlook:start': async () => {
+        state.outlookRunning = true;
+        return { started: true };
+      },
+      'windows:restart': async () => ({ scheduled: true }),
+      'resume:register': async () => ({ registered: true }),
+      'report:save': async () => ({
+        htmlPath: '/r/report.html',
+        jsonPath: '/r/report.json',
+        summary: 'Summary: fixed',
+        html: '<html></html>',
+      }),
+      'demo:load-scenario': async (req) => (state.info = { ...state.info, scenario: req.scenario }),
+      'demo:set-outlook': async (req) => {
+        state.outlookRunning = req.running;
+        return { running: req.running };
+      },
+      'proxy:check': async () => {
+        const report = scan();
+        if (state.proxy === 'fail') throw new ApiError('unreadable-input', 'the proxy CA file is missing');
+        if (state.proxy === 'hang') {
+          await new Promise<void>((resolve) => (state.releaseProxy = resolve));
+          return { ...report, proxyChecks: [] };
+        }
+        return withProxyAnswer(report, state.proxy);
+      },
+      'proxy:cancel': async () => {
+        const running = state.releaseProxy !== null;
+        state.releaseProxy?.();
+        state.releaseProxy = null;
+        return { cancelled: running };
+      },
+      'prf:save': async (req) => ({
+        path: `/r/${req.profile}-ntlm.prf`,
+        text: `[General]\nProfileName=${req.profile}\n[ServiceEGS]\nRPCProxyAuthScheme=2\n`,
+        account: SECTION,
+      }),
+      'server:guides': async (req) => {
+        // The service's own checks (the zod schema uses them), with the service's refusal.
+        if (req.server !== undefined && !isComputerName(req.server))
+          throw new ApiError('invalid-request', 'Invalid string: must match pattern');
+        if (req.fqdn !== undefined && !isValidHostName(req.fqdn))
+          throw new ApiError('invalid-request', 'Invalid string: must match pattern');
+        return fakeGuides(req.locale, req.server, req.fqdn);
+      },
+      'server:events': async () => opts.events ?? SERVER_EVENTS,
+      'server:iis': async () => [
+        {
+          site: 'W3SVC/1/ROOT/Exchange',
+          providers: ['NTLM'],
+          kerberosPossible: false,
+          source: 'simulated' as const,
+        },
+      ],
+      'server:add-backconnection': async () => {
+        const id = '20260101-000000-bc0001';
+        const status = opts.declined ? 'elevation-declined' : 'applied';
+        const outcome = outcomeOf(BACKCONNECTION_PLAN, status, id, '/state/backups/bch.reg');
+        if (status === 'applied') state.journal.unshift(recordOf(outcome, 'applied'));
+        return outcome;
+      },
+    },
+    calls,
+  );
+  return { api, calls, state, channels: () => calls.map((c) => c.channel) };
+}
