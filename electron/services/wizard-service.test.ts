@@ -123,8 +123,9 @@ describe('WizardService', () => {
     expect(applied).toHaveLength(1);
     const other = results.find((r) => r !== applied[0])!;
     // Refused by the lock, or (if it ran after) nothing left to do.
+    // (or it waited, and the plan it was shown no longer fits the machine: nothing written)
     if (other.status === 'rejected') expect(other.reason).toMatchObject({ kind: 'locked' });
-    else expect(other.value.status).toBe('nothing-to-do');
+    else expect(['nothing-to-do', 'plan-changed']).toContain(other.value.status);
     expect((await service['history:list']()).map((r) => r.state)).toEqual(['applied']);
   });
 
@@ -152,5 +153,86 @@ describe('WizardService', () => {
     expect(checked.findings.find((f) => f.id === 'proxy-auth-basic')!.fixes).toEqual(['proxy-auth-ntlm']);
     expect(checked.proxyChecks).toHaveLength(1);
     expect((await service['fix:plan']({ fixes: ['proxy-auth-ntlm'] })).changes).toHaveLength(1);
+  });
+});
+
+describe('WizardService: an interrupted change that needs administrator rights', () => {
+  it('is finished without asking when one direction needs no administrator rights', async () => {
+    const { service, changes, journal } = setup();
+    // An earlier run added a host name, then was cut off while undoing it: keeping it applied
+    // needs no write at all, so that is what recovery does (the person can undo again).
+    const added = await changes.apply({ kind: 'backconnection', host: 'smtp.contoso.com' }, null);
+    const record = (await journal.load(added.changeId!))!;
+    await journal.save({ ...record, state: 'rolling-back' });
+    const status = await service.recover();
+    expect(status.awaitingConsent).toEqual([]);
+    expect(status.recovered).toEqual([
+      { id: record.id, state: 'applied', message: expect.stringMatching(/undo it again/) },
+    ]);
+  });
+
+  it('otherwise waits at start-up, blocks new changes meanwhile, and is finished only when the person agrees', async () => {
+    const { machine, service, journal, applyFixes } = setup();
+    // Two machine-wide values in one change, cut off after the first: undoing it or completing
+    // it both need an administrator prompt, so nothing happens until the person agrees.
+    const lsa = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa';
+    const id = '20260101-000000-c0ffee';
+    await journal.save({
+      id,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      fixes: ['backconnection-host', 'lmcompat-3'],
+      changes: [
+        {
+          fix: 'backconnection-host',
+          kind: 'back-connection-host-names',
+          profile: null,
+          account: null,
+          path: `${lsa}\\MSV1_0`,
+          name: 'BackConnectionHostNames',
+          view: 'default',
+          before: null,
+          after: { type: 'REG_MULTI_SZ', data: ['smtp.contoso.com'] },
+          elevated: true,
+        },
+        {
+          fix: 'lmcompat-3',
+          kind: 'lm-compatibility-level',
+          profile: null,
+          account: null,
+          path: lsa,
+          name: 'LmCompatibilityLevel',
+          view: 'default',
+          before: null,
+          after: { type: 'REG_DWORD', data: 3 },
+          elevated: true,
+        },
+      ],
+      written: 1,
+      state: 'pending',
+      restartOutlook: false,
+      restartWindows: true,
+    });
+    await machine.elevated.setValue(`${lsa}\\MSV1_0`, 'BackConnectionHostNames', {
+      type: 'REG_MULTI_SZ',
+      data: ['smtp.contoso.com'],
+    });
+    const before = readFileSync(machine.registryFile);
+
+    const status = await service.recover();
+    expect(status.awaitingConsent.map((i) => [i.id, i.direction, i.elevated])).toEqual([[id, 'back', true]]);
+    expect(await service['recovery:status']()).toEqual(status);
+    expect(readFileSync(machine.registryFile).equals(before)).toBe(true);
+    // Nothing else changes the machine until the person has decided.
+    await expect(applyFixes(['proxy-auth-ntlm'])).rejects.toMatchObject({ kind: 'blocked' });
+
+    const done = await service['recovery:finish']({ id });
+    expect(done.awaitingConsent).toEqual([]);
+    expect(done.recovered).toEqual([
+      { id, state: 'failed-rolled-back', message: 'restored after an interrupted run' },
+    ]);
+    expect(machine.tree.getValue(`${lsa}\\MSV1_0`, 'BackConnectionHostNames')).toBeUndefined();
+    await expect(service['recovery:finish']({ id })).rejects.toMatchObject({ kind: 'usage' });
+    expect((await applyFixes(['proxy-auth-ntlm'])).status).toBe('applied');
   });
 });

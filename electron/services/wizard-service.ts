@@ -63,13 +63,13 @@ export class WizardService implements Handlers {
     return this.recovery;
   }
 
-  /** The start-up recovery's report (for the wizard's "finish an interrupted change" step). */
-  async recoveryStatus(): Promise<RecoveryReport> {
+  /** The start-up recovery's report (for the wizard's "finish an interrupted change" notice). */
+  async 'recovery:status'(): Promise<RecoveryReport> {
     return this.recovery;
   }
 
-  /** The person agreed to finish one interrupted change that needs administrator rights. */
-  async recoveryFinish(req: { id: string }): Promise<RecoveryReport> {
+  /** The person saw the interrupted change and agreed to finish it (administrator rights). */
+  async 'recovery:finish'(req: ChannelArgs<'recovery:finish'>[0]): Promise<RecoveryReport> {
     if (!this.recovery.awaitingConsent.some((i) => i.id === req.id))
       throw new ExproxyError('usage', `No interrupted change ${req.id} is waiting.`);
     const done = await this.deps.changes.recover(async (item) => item.id === req.id);

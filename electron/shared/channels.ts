@@ -10,6 +10,7 @@ import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import type { ClientFixId } from '../core/diagnosis/finding';
 import type { ChangePlan, ChangeRecord } from '../core/fixes/change-plan';
 import type { ApplyOutcome, RollbackOutcome } from '../core/fixes/outcome';
+import type { RecoveryReport } from '../core/fixes/recovery-report';
 import type { Locale } from '../core/locale';
 import type { GuideId, ServerGuide } from '../core/server-guides/guides';
 import type { IisAuthReading } from '../core/server-guides/iis-auth-port';
@@ -38,6 +39,10 @@ export const CHANNELS = [
   'server:events',
   'server:iis',
   'server:add-backconnection',
+  /** What start-up recovery did, and any interrupted change waiting for the person's agreement. */
+  'recovery:status',
+  /** The person agreed: finish that interrupted change (an administrator prompt may follow). */
+  'recovery:finish',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -79,6 +84,8 @@ export interface ChannelRequests {
   'server:events': [];
   'server:iis': [];
   'server:add-backconnection': [{ host: string }];
+  'recovery:status': [];
+  'recovery:finish': [{ id: string }];
 }
 
 export interface ScenarioInfo {
@@ -136,6 +143,8 @@ export interface ChannelResults {
   'server:events': readonly MatchedServerEvent[];
   'server:iis': readonly IisAuthReading[];
   'server:add-backconnection': ApplyOutcome;
+  'recovery:status': RecoveryReport;
+  'recovery:finish': RecoveryReport;
 }
 
 export type ChannelArgs<C extends Channel> = ChannelRequests[C];

@@ -55,6 +55,8 @@ export const requestSchemas = {
   'server:events': z.tuple([]),
   'server:iis': z.tuple([]),
   'server:add-backconnection': z.tuple([z.object({ host: hostNameSchema }).strict()]),
+  'recovery:status': z.tuple([]),
+  'recovery:finish': z.tuple([z.object({ id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }).strict()]),
 } as const satisfies { [C in Channel]: z.ZodType<ChannelRequests[C]> };
 
 /** Validates a request for a channel name that came from outside; throws on anything else. */

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoPanel } from './components/DemoPanel';
 import { ErrorNotice } from './components/ErrorNotice';
+import { RecoveryNotice } from './components/RecoveryNotice';
 import { Header } from './components/Header';
 import { StepRail } from './components/StepRail';
 import type { StepId } from './store/model';
@@ -59,6 +60,7 @@ export function App() {
         {view === 'wizard' ? <StepRail /> : null}
         <main id="main" className="content" tabIndex={-1}>
           <ErrorNotice />
+          <RecoveryNotice />
           {view === 'history' ? <HistoryView /> : view === 'server' ? <ServerView /> : <Step key={step} />}
         </main>
       </div>

@@ -33,6 +33,7 @@ export type {
   PlannedChange,
 } from '../../electron/core/fixes/change-plan';
 export type { Locale } from '../../electron/core/locale';
+export type { RecoveryItem, RecoveryReport } from '../../electron/core/fixes/recovery-report';
 export type {
   AuthScheme,
   ExchangeAccount,

@@ -38,7 +38,8 @@ describe('HTTP transport (browser demo host)', () => {
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     expect(CHANNELS).toContain('demo:set-outlook');
     expect(CHANNELS).toContain('server:add-backconnection');
-    expect(CHANNELS).toHaveLength(20);
+    expect(CHANNELS).toHaveLength(22);
+    expect(CHANNELS).toContain('recovery:finish');
   });
 
   it('maps {ok:false} replies to ApiError with the kind', async () => {

@@ -19,7 +19,8 @@ export type Busy =
   | 'prf'
   | 'guides'
   | 'events'
-  | 'backconnection';
+  | 'backconnection'
+  | 'recovery';
 
 /** What went wrong, where: `kind` picks the explanation, `message` is the raw detail. */
 interface WizardError {
@@ -66,6 +67,8 @@ export function createAppSlice(kit: StoreKit): AppState & AppActions {
       const info = await kit.run('init', () => api['app:info']());
       if (!info) return;
       set({ appInfo: info });
+      // An interrupted change needing administrator rights is shown before anything else.
+      await get().loadRecovery();
       // The demo panel shows the simulated Outlook's state from the start.
       if (info.mode === 'demo') await get().checkOutlook();
       if (info.resumeAtVerify) await get().resumeAtVerify();

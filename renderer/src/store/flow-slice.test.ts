@@ -22,7 +22,13 @@ describe('wizard steps: scan, plan, apply, restart, verify, report', () => {
     expect(s.selectedFixes).toEqual(['proxy-auth-ntlm', 'lmcompat-3']);
     expect(needsFixing(s.report)).toBe(true);
     // The proxy check runs after the scan, on by default.
-    expect(fake.channels()).toEqual(['app:info', 'outlook:status', 'scan:run', 'proxy:check']);
+    expect(fake.channels()).toEqual([
+      'app:info',
+      'recovery:status',
+      'outlook:status',
+      'scan:run',
+      'proxy:check',
+    ]);
     expect(s.proxyCheck.status).toBe('done');
     expect(s.report?.proxyChecks?.[0]?.result?.schemes).toEqual(['basic', 'ntlm', 'negotiate']);
   });
@@ -179,7 +185,13 @@ describe('wizard steps: scan, plan, apply, restart, verify, report', () => {
     expect(needsFixing(s.report)).toBe(true);
     expect(needsFixing(s.afterReport)).toBe(false);
     // The "before" asked the proxy, so the re-check does too (like with like).
-    expect(second.channels()).toEqual(['app:info', 'outlook:status', 'scan:run', 'proxy:check']);
+    expect(second.channels()).toEqual([
+      'app:info',
+      'recovery:status',
+      'outlook:status',
+      'scan:run',
+      'proxy:check',
+    ]);
     expect(storage.getItem(RESUME_KEY)).toBeNull();
   });
 

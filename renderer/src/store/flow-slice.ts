@@ -189,7 +189,8 @@ export function createFlowSlice(kit: StoreKit): FlowState & FlowActions {
         set({
           plan: { ...outcome.plan, fingerprint: outcome.fingerprint },
           step: 'settings',
-          error: { action: 'apply', kind: outcome.status, message: outcome.reason ?? '' },
+          // Shown on Settings, beside the new plan (Apply explains only its own failures).
+          error: { action: 'plan', kind: outcome.status, message: outcome.reason ?? '' },
         });
         return;
       }

@@ -3,6 +3,7 @@ import { appFresh, createAppSlice, type AppActions, type AppState } from './app-
 import { createDemoSlice, type DemoActions } from './demo-slice';
 import { createFlowSlice, flowFresh, type FlowActions, type FlowState } from './flow-slice';
 import { createHistorySlice, historyFresh, type HistoryActions, type HistoryState } from './history-slice';
+import { createRecoverySlice, type RecoveryActions, type RecoveryState } from './recovery-slice';
 import { createProxySlice, proxyFresh, type ProxyActions, type ProxyState } from './proxy-slice';
 import { createServerSlice, serverFresh, type ServerActions, type ServerState } from './server-slice';
 import { createStoreKit, type WizardDeps } from './store-kit';
@@ -17,13 +18,14 @@ export type { WizardDeps } from './store-kit';
  * steps (flow), the proxy check, history, the server troubleshooter and the demo controls.
  * Tests drive it without React; components bind it with `useWizard`.
  */
-export type WizardState = AppState & FlowState & ProxyState & HistoryState & ServerState;
+export type WizardState = AppState & FlowState & ProxyState & HistoryState & ServerState & RecoveryState;
 export type WizardActions = AppActions &
   FlowActions &
   ProxyActions &
   HistoryActions &
   ServerActions &
-  DemoActions;
+  DemoActions &
+  RecoveryActions;
 export type WizardStore = StoreApi<WizardState & WizardActions>;
 
 const FRESH: Partial<WizardState> = {
@@ -44,6 +46,7 @@ export function createWizardStore(deps: WizardDeps): WizardStore {
       ...createHistorySlice(kit),
       ...createServerSlice(kit),
       ...createDemoSlice(kit),
+      ...createRecoverySlice(kit),
     };
   });
 }

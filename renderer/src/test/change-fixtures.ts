@@ -1,4 +1,4 @@
-import type { ApplyOutcome, ChangePlan, ChangeRecord, ChangeState } from '../contract';
+import type { ApplyOutcome, ChangePlan, ChangeRecord, ChangeState, RecoveryItem } from '../contract';
 import { LSA, PROFILE_PATH, SECTION } from './machine-fixtures';
 
 /** What the fake main process says binds an apply to PLAN. */
@@ -122,4 +122,20 @@ export const BACKCONNECTION_PLAN: ChangePlan = {
   needsElevation: true,
   restartOutlook: false,
   restartWindows: false,
+};
+
+/**
+ * An interrupted change waiting for the person: a BackConnectionHostNames entry whose undo was
+ * cut short; finishing it removes the name again, which needs an administrator prompt.
+ */
+export const INTERRUPTED: RecoveryItem = {
+  id: '20260101-000000-rc0001',
+  direction: 'back',
+  elevated: true,
+  writes: [
+    {
+      ...BACKCONNECTION_PLAN.changes[0]!,
+      target: BACKCONNECTION_PLAN.changes[0]!.before,
+    },
+  ],
 };

@@ -1,7 +1,15 @@
 import { isValidHostName } from '../../../electron/core/lsa/host-name';
 import { isComputerName } from '../../../electron/core/server-guides/computer-name';
 import { ApiError } from '../api/api-error';
-import type { AppInfo, ChangeRecord, Channel, MatchedServerEvent, WizardApi } from '../contract';
+import type {
+  AppInfo,
+  ChangeRecord,
+  Channel,
+  MatchedServerEvent,
+  RecoveryItem,
+  RecoveryReport,
+  WizardApi,
+} from '../contract';
 import {
   APPLIED,
   BACKCONNECTION_PLAN,
@@ -57,6 +65,8 @@ export function fakeApi(
     fixed?: boolean;
     proxy?: FakeProxy;
     events?: readonly MatchedServerEvent[];
+    /** An interrupted change that start-up recovery left for the person to agree to. */
+    interrupted?: RecoveryItem;
   } = {},
 ) {
   const calls: Call[] = [];
@@ -68,6 +78,11 @@ export function fakeApi(
     proxy: opts.proxy ?? ('ntlm' as FakeProxy),
     /** Resolves a hanging proxy:check (what proxy:cancel does). */
     releaseProxy: null as (() => void) | null,
+    recovery: {
+      recovered: [],
+      setAside: [],
+      awaitingConsent: opts.interrupted ? [opts.interrupted] : [],
+    } as RecoveryReport,
   };
   const scan = () => xpReport(state.fixed ? 'fixed' : 'broken', state.outlookRunning);
   const api = logged(
@@ -153,6 +168,16 @@ export function fakeApi(
           source: 'simulated' as const,
         },
       ],
+      'recovery:status': async () => state.recovery,
+      'recovery:finish': async (req) => {
+        if (opts.declined) throw new ApiError('elevation-declined', 'The administrator prompt was declined.');
+        state.recovery = {
+          recovered: [{ id: req.id, state: 'rolled-back', message: 'restored after an interrupted run' }],
+          setAside: [],
+          awaitingConsent: state.recovery.awaitingConsent.filter((i) => i.id !== req.id),
+        };
+        return state.recovery;
+      },
       'server:add-backconnection': async () => {
         const id = '20260101-000000-bc0001';
         const status = opts.declined ? 'elevation-declined' : 'applied';
