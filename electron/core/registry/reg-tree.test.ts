@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyPathError } from './key-path';
-import { RegTree } from './reg-tree';
+import { RegKey, RegTree } from './reg-tree';
 
 const dword = (data: number) => ({ type: 'REG_DWORD', data }) as const;
 
@@ -73,6 +73,36 @@ describe('RegTree', () => {
     tree.copySubtreeInto('HKCU\\P', target);
     expect(target.getValue('HKCU\\P\\Q', 'v')).toEqual(dword(7));
     expect(target.hasKey('HKCU\\Other')).toBe(false);
+  });
+
+  it('copies a subtree to another path (a user hive shown as HKEY_CURRENT_USER)', () => {
+    const tree = new RegTree();
+    tree.setValue('HKEY_USERS\\S-1-5-21-1\\Software\\A', 'v', dword(1));
+    const target = new RegTree();
+    tree.copySubtreeTo('HKU\\s-1-5-21-1\\software', target, 'HKEY_CURRENT_USER\\Software');
+    expect(target.getValue('HKEY_CURRENT_USER\\Software\\A', 'v')).toEqual(dword(1));
+    expect(target.hasKey('HKEY_USERS')).toBe(false);
+  });
+
+  it('copies and walks a chain 100,000 keys deep without recursion', () => {
+    const tree = new RegTree();
+    let key = tree.ensureKey('HKCU\\D');
+    for (let i = 0; i < 100_000; i++) {
+      const next = new RegKey('d');
+      key.subkeys.set('d', next);
+      key = next;
+    }
+    key.values.set('leaf', { name: 'leaf', value: dword(9) });
+    const target = new RegTree();
+    tree.copySubtreeInto('HKCU\\D', target);
+    let depth = 0;
+    let node = target.getKey('HKCU\\D');
+    while (node && node.subkeys.size > 0) {
+      node = node.subkey('d');
+      depth++;
+    }
+    expect(depth).toBe(100_000);
+    expect(node!.value('leaf')).toEqual(dword(9));
   });
 
   it('rejects unknown hives and empty key names', () => {

@@ -94,24 +94,34 @@ export class RegTree {
 
   /** Copies the subtree at `path` (with its own path) into `target`. */
   copySubtreeInto(path: string, target: RegTree): void {
+    this.copySubtreeTo(path, target, path);
+  }
+
+  /** Copies the subtree at `path` into `target` at `targetPath` (a user hive shown as HKCU). */
+  copySubtreeTo(path: string, target: RegTree, targetPath: string): void {
     const source = this.getKey(path);
     if (!source) return;
     // Node to node: resolving each value's full path again would dominate a large scan.
-    copyKey(source, target.ensureKey(path));
+    copyKey(source, target.ensureKey(targetPath));
   }
 }
 
+/** Merges `from` into `to`; with a stack, not recursion, so no depth can overflow it. */
 function copyKey(from: RegKey, to: RegKey): void {
-  for (const [lower, entry] of from.values) {
-    const existing = to.values.get(lower);
-    to.values.set(lower, { name: existing?.name ?? entry.name, value: entry.value });
-  }
-  for (const [lower, sub] of from.subkeys) {
-    let next = to.subkeys.get(lower);
-    if (!next) {
-      next = new RegKey(sub.name);
-      to.subkeys.set(lower, next);
+  const stack: [RegKey, RegKey][] = [[from, to]];
+  for (let pair = stack.pop(); pair; pair = stack.pop()) {
+    const [src, dst] = pair;
+    for (const [lower, entry] of src.values) {
+      const existing = dst.values.get(lower);
+      dst.values.set(lower, { name: existing?.name ?? entry.name, value: entry.value });
     }
-    copyKey(sub, next);
+    for (const [lower, sub] of src.subkeys) {
+      let next = dst.subkeys.get(lower);
+      if (!next) {
+        next = new RegKey(sub.name);
+        dst.subkeys.set(lower, next);
+      }
+      stack.push([sub, next]);
+    }
   }
 }
