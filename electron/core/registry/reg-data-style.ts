@@ -20,7 +20,17 @@ export function dataStyleOf(data: string, continuationIndent: string | null): Da
   const dword = DWORD_TAG.exec(data);
   if (dword) {
     const digits = data.slice(dword[0].length);
-    return { ...base, form: 'dword', tag: dword[0], digits: digits.length, upper: isUpper(digits) };
+    // Zero-padded ("00000003", "03") keeps its width; "3" or "10" stays as short as it can be.
+    // (Eight digits count as padded, as regedit writes them: a short dword changed to a value
+    // that needs all eight comes back padded after an undo in a later process.)
+    const padded = digits.length === 8 || (digits.length > 1 && digits.charCodeAt(0) === 48);
+    return {
+      ...base,
+      form: 'dword',
+      tag: dword[0],
+      digits: padded ? digits.length : 1,
+      upper: isUpper(digits, dword[0]),
+    };
   }
   const hex = HEX_TAG.exec(data);
   if (hex) {
@@ -30,14 +40,15 @@ export function dataStyleOf(data: string, continuationIndent: string | null): Da
       form: 'hex',
       tag: hex[0],
       hexKind: hex[1] === undefined ? 3 : parseInt(hex[1], 16),
-      upper: isUpper(bytes),
+      upper: isUpper(bytes, hex[0]),
       separator: SEPARATOR.exec(bytes)?.[1] ?? ',',
     };
   }
   return { ...base, form: 'other' };
 }
 
-/** Upper case only when the digits have letters and none is lower case. */
-function isUpper(digits: string): boolean {
-  return /[A-F]/.test(digits) && !/[a-f]/.test(digits);
+/** Upper-case digits: letters all upper case, or no letters at all and an upper-case tag (`HEX:`). */
+function isUpper(digits: string, tag: string): boolean {
+  if (/[a-f]/.test(digits)) return false;
+  return /[A-F]/.test(digits) || (/[A-Z]/.test(tag) && !/[a-z]/.test(tag));
 }

@@ -187,15 +187,14 @@ class RegParser extends RegValueParser {
       }
       let q = lineEnd;
       while (q > p && isSpace(text.charCodeAt(q - 1))) q--;
-      const found = text.slice(p, q);
-      if (found === V5_HEADER || found === 'REGEDIT4') {
-        this.joined(found, lineNo);
+      if (isHeaderLine(text, p, lineEnd)) {
+        this.joined(text.slice(p, q), lineNo);
         current = currentSpan = null;
         continue;
       }
       throw this.fail(
         lineNo,
-        `expected a [key] line, a "name"=value or @=value line, or a ; comment, found ${quoteFound(found)}`,
+        `expected a [key] line, a "name"=value or @=value line, or a ; comment, found ${quoteFound(text.slice(p, q))}`,
       );
     }
     return keys;
@@ -273,7 +272,7 @@ class RegParser extends RegValueParser {
           q = qNext;
           continue;
         }
-        if (c === 91 /* [ */ || c === 34 /* " */ || c === 64 /* @ */) break;
+        if (c === 91 /* [ */ || c === 34 /* " */ || c === 64 /* @ */ || isHeaderLine(text, r, qEnd)) break;
         end = qEnd;
         resume = qNext;
         line = l;
@@ -364,6 +363,14 @@ class RegParser extends RegValueParser {
     if (hiveText === hive) return text.slice(s, e);
     return bs < 0 ? hive : hive + text.slice(bs, e);
   }
+}
+
+/** The rest of a line from `p` is a header: a second export starts there. */
+function isHeaderLine(text: string, p: number, lineEnd: number): boolean {
+  let q = lineEnd;
+  while (q > p && isSpace(text.charCodeAt(q - 1))) q--;
+  const found = text.slice(p, q);
+  return found === V5_HEADER || found === 'REGEDIT4';
 }
 
 /** The line ending at `end` ends in `\` (blanks after it allowed): its data continues. */

@@ -30,7 +30,7 @@ export interface DataStyle {
   readonly tag: string;
   /** The kind the hex tag names (3 for `hex:`); -1 when not hex. */
   readonly hexKind: number;
-  /** Digits of a dword as written (`dword:3` has 1). */
+  /** Fewest digits to write a dword with, zero-padded (8 as regedit writes; 1 for `dword:3`). */
   readonly digits: number;
   readonly upper: boolean;
   /** What separates two hex bytes (`,` or `, `). */
