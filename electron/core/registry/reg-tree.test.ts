@@ -75,13 +75,31 @@ describe('RegTree', () => {
     expect(target.hasKey('HKCU\\Other')).toBe(false);
   });
 
-  it('copies a subtree to another path (a user hive shown as HKEY_CURRENT_USER)', () => {
+  it('shows a user hive as HKEY_CURRENT_USER: both names reach the same keys, walk lists them once', () => {
     const tree = new RegTree();
     tree.setValue('HKEY_USERS\\S-1-5-21-1\\Software\\A', 'v', dword(1));
-    const target = new RegTree();
-    tree.copySubtreeTo('HKU\\s-1-5-21-1\\software', target, 'HKEY_CURRENT_USER\\Software');
-    expect(target.getValue('HKEY_CURRENT_USER\\Software\\A', 'v')).toEqual(dword(1));
-    expect(target.hasKey('HKEY_USERS')).toBe(false);
+    tree.link('HKEY_CURRENT_USER', 'HKEY_USERS\\S-1-5-21-1');
+    expect(tree.getValue('HKCU\\software\\a', 'V')).toEqual(dword(1));
+    tree.setValue('HKEY_CURRENT_USER\\Software\\B', 'w', dword(2));
+    expect(tree.getValue('HKEY_USERS\\S-1-5-21-1\\Software\\B', 'w')).toEqual(dword(2));
+    expect(tree.deleteValue('HKEY_CURRENT_USER\\Software\\A', 'v')).toBe(true);
+    expect(tree.getKey('HKEY_USERS\\S-1-5-21-1\\Software\\A')!.valueNames()).toEqual([]);
+    expect([...tree.walk()].map((w) => w.path)).toEqual([
+      'HKEY_USERS',
+      'HKEY_USERS\\S-1-5-21-1',
+      'HKEY_USERS\\S-1-5-21-1\\Software',
+      'HKEY_USERS\\S-1-5-21-1\\Software\\A',
+      'HKEY_USERS\\S-1-5-21-1\\Software\\B',
+    ]);
+    expect([...tree.walk('HKCU\\Software')].map((w) => w.path)).toEqual([
+      'HKEY_CURRENT_USER\\Software',
+      'HKEY_CURRENT_USER\\Software\\A',
+      'HKEY_CURRENT_USER\\Software\\B',
+    ]);
+    const copy = new RegTree();
+    tree.copySubtreeInto('HKCU\\Software', copy);
+    expect(copy.getValue('HKEY_CURRENT_USER\\Software\\B', 'w')).toEqual(dword(2));
+    expect(copy.hasKey('HKEY_USERS')).toBe(false);
   });
 
   it('copies and walks a chain 100,000 keys deep without recursion', () => {

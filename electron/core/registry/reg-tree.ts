@@ -1,4 +1,4 @@
-import { canonicalKeyPath, splitKeyPath } from './key-path';
+import { canonicalKeyPath, splitKeyPath, type Hive } from './key-path';
 import type { RegValue } from './reg-value';
 
 /** One key: names keep their case, lookups ignore it (as Windows does). */
@@ -24,9 +24,27 @@ export class RegKey {
 /** An in-memory registry: the simulated machine and every snapshot read from a real one. */
 export class RegTree {
   private readonly roots = new Map<string, RegKey>();
+  /** Hives shown as another key (lower-case hive name -> that key's path parts). */
+  private readonly links = new Map<string, { hive: Hive; parts: string[] }>();
+
+  /**
+   * Shows the key at `target` as `hive` too, the way Windows shows the signed-in user's
+   * `HKEY_USERS\<SID>` as `HKEY_CURRENT_USER`: both names reach the same keys, and `walk()`
+   * lists them once, under `target`.
+   */
+  link(hive: Hive, target: string): void {
+    this.links.set(hive.toLowerCase(), splitKeyPath(target));
+  }
+
+  /** The hive and parts a path really names (through a link). */
+  private resolve(path: string): { hive: Hive; parts: string[] } {
+    const split = splitKeyPath(path);
+    const link = this.links.get(split.hive.toLowerCase());
+    return link ? { hive: link.hive, parts: [...link.parts, ...split.parts] } : split;
+  }
 
   getKey(path: string): RegKey | undefined {
-    const { hive, parts } = splitKeyPath(path);
+    const { hive, parts } = this.resolve(path);
     let node = this.roots.get(hive.toLowerCase());
     for (const p of parts) {
       if (!node) return undefined;
@@ -40,7 +58,7 @@ export class RegTree {
   }
 
   ensureKey(path: string): RegKey {
-    const { hive, parts } = splitKeyPath(path);
+    const { hive, parts } = this.resolve(path);
     let node: RegKey | undefined = this.roots.get(hive.toLowerCase());
     if (!node) {
       node = new RegKey(hive);
@@ -72,7 +90,7 @@ export class RegTree {
   }
 
   deleteKey(path: string): boolean {
-    const { hive, parts } = splitKeyPath(path);
+    const { hive, parts } = this.resolve(path);
     if (parts.length === 0) return this.roots.delete(hive.toLowerCase());
     const parent = this.getKey([hive, ...parts.slice(0, -1)].join('\\'));
     return parent?.subkeys.delete(parts[parts.length - 1]!.toLowerCase()) ?? false;
@@ -94,15 +112,10 @@ export class RegTree {
 
   /** Copies the subtree at `path` (with its own path) into `target`. */
   copySubtreeInto(path: string, target: RegTree): void {
-    this.copySubtreeTo(path, target, path);
-  }
-
-  /** Copies the subtree at `path` into `target` at `targetPath` (a user hive shown as HKCU). */
-  copySubtreeTo(path: string, target: RegTree, targetPath: string): void {
     const source = this.getKey(path);
     if (!source) return;
     // Node to node: resolving each value's full path again would dominate a large scan.
-    copyKey(source, target.ensureKey(targetPath));
+    copyKey(source, target.ensureKey(path));
   }
 }
 
