@@ -331,7 +331,7 @@ function editArb(shape: Shape): fc.Arbitrary<RegEdit> {
 }
 
 const shapeAndEdits = shapeArb(false).chain((shape) =>
-  fc.tuple(fc.constant(shape), fc.array(editArb(shape), { minLength: 1, maxLength: 4 })),
+  fc.tuple(fc.constant(shape), fc.array(editArb(shape), { minLength: 1, maxLength: 8 })),
 );
 
 /** Edits that give back what `tree` held for each value the edits touched. */

@@ -200,6 +200,21 @@ describe('a write changes only the lines of the values it changes', () => {
     expect(Buffer.from(restored).equals(Buffer.from(ansi))).toBe(true);
   });
 
+  it('removes neighbouring lines, the last one without a line break, in one write; the undo restores them', () => {
+    const bytes = utf8(`${V5}\n[${LSA}]\n"keep"=dword:00000001\n"a"=dword:00000002\n"b"=dword:00000003`);
+    const doc = RegDocument.parse(bytes);
+    const removed = write(doc, { path: LSA, name: 'b', value: null }, { path: LSA, name: 'a', value: null });
+    expect(text8(removed)).toBe(`${V5}\n[${LSA}]\n"keep"=dword:00000001`);
+    const again = write(RegDocument.parse(removed), { path: LSA, name: 'a', value: dword(2) });
+    expect(text8(again)).toBe(`${V5}\n[${LSA}]\n"keep"=dword:00000001\n"a"=dword:00000002`);
+    const restored = write(
+      doc,
+      { path: LSA, name: 'a', value: dword(2) },
+      { path: LSA, name: 'b', value: dword(3) },
+    );
+    expect(Buffer.from(restored).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('a value set to what it already is changes nothing', () => {
     const doc = RegDocument.parse(ansi);
     expect(

@@ -246,16 +246,17 @@ export class RegDocument {
     const text = this.text;
     const eol = this.eol;
     const edits: { start: number; end: number; text: string }[] = [];
+    const removed: { start: number; end: number }[] = [];
     for (const { slot, text: replacement } of overlay.replaced.values()) {
       const span = this.spans[slot.key]!.values[slot.value]!;
-      if (replacement !== null) {
-        edits.push({ start: span.start, end: span.end, text: replacement });
-        continue;
-      }
-      // The line(s) and one line break: the one after, or before it on a last line without one.
-      const after = breakAt(text, span.end);
-      if (after) edits.push({ start: span.start, end: span.end + after.length, text: '' });
-      else edits.push({ start: span.start - breakBefore(text, span.start).length, end: span.end, text: '' });
+      if (replacement === null) removed.push({ start: span.start, end: span.end });
+      else edits.push({ start: span.start, end: span.end, text: replacement });
+    }
+    for (const run of mergeAdjacent(text, removed)) {
+      // The lines and one line break: the one after, or the one before a last line without one.
+      const after = breakAt(text, run.end);
+      if (after) edits.push({ start: run.start, end: run.end + after.length, text: '' });
+      else edits.push({ start: run.start - breakBefore(text, run.start).length, end: run.end, text: '' });
     }
     const intoBlocks = new Map<number, string[]>();
     const newBlocks = new Map<string, { path: string; lines: string[] }>();
@@ -322,6 +323,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Removed lines that follow each other (one line break apart) as one run, in file order. */
+function mergeAdjacent(
+  text: string,
+  ranges: { start: number; end: number }[],
+): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  for (const r of ranges.sort((a, b) => a.start - b.start)) {
+    const last = runs[runs.length - 1];
+    if (last && last.end + breakAt(text, last.end).length === r.start) last.end = r.end;
+    else runs.push({ ...r });
+  }
+  return runs;
 }
 
 /** The line break starting at `i` ('' if none: the end of the file). */

@@ -88,7 +88,8 @@ function storedPath(tree: RegTree, path: string): string | undefined {
   const { hive, parts } = splitKeyPath(path);
   let node = tree.getKey(hive);
   if (!node) return undefined;
-  const names = [node.name];
+  // The hive's own name: a linked hive's key is named after what it links to.
+  const names: string[] = [hive];
   for (const p of parts) {
     node = node.subkey(p);
     if (!node) return undefined;
