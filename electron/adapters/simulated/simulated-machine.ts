@@ -27,6 +27,9 @@ import { findUserHives, userHivePath, type UserHives } from './user-hive';
  */
 export const MAX_REG_FILE_BYTES = 128 * 1024 * 1024;
 
+/** What --hive or a machine folder's registry.reg must be (said when it is something else). */
+const REGISTRY_FILE = 'a .reg export saved on disk';
+
 /** machine.json holds a few facts; anything near this size is not one. */
 const MAX_FACTS_BYTES = 1024 * 1024;
 
@@ -89,33 +92,10 @@ export class SimulatedMachine {
 
   static load(opts: { hive?: string; machine?: string }): SimulatedMachine {
     const registryFile = opts.hive ?? join(opts.machine!, 'registry.reg');
-    const diskFile = regularFileTarget(registryFile, 'a .reg export saved on disk');
+    const diskFile = regularFileTarget(registryFile, REGISTRY_FILE);
     if (diskFile === null) throw new UnreadableInputError(`${registryFile}: file not found`, registryFile);
     const loaded = readRegistry(diskFile, registryFile);
-    let facts: MachineFacts = machineFactsSchema.parse({});
-    const factsFile = opts.machine ? join(opts.machine, 'machine.json') : null;
-    const factsTarget = factsFile && regularFileTarget(factsFile, 'a machine.json file saved on disk');
-    if (factsFile && factsTarget) {
-      let raw: unknown;
-      try {
-        const text = readRegularFile(factsTarget, factsFile, 'machine.json', MAX_FACTS_BYTES).toString(
-          'utf8',
-        );
-        raw = JSON.parse(text);
-      } catch (e) {
-        if (e instanceof UnreadableInputError) throw e;
-        throw new UnreadableInputError(`${factsFile}: not valid JSON (${(e as Error).message})`, factsFile);
-      }
-      const parsed = machineFactsSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new UnreadableInputError(
-          `${factsFile}: ${issue.path.join('.') || 'top level'}: ${issue.message}`,
-          factsFile,
-        );
-      }
-      facts = parsed.data;
-    }
+    const facts = opts.machine ? readFacts(join(opts.machine, 'machine.json')) : machineFactsSchema.parse({});
     return new SimulatedMachine(registryFile, diskFile, loaded, facts);
   }
 
@@ -237,11 +217,34 @@ export class SimulatedMachine {
   };
 }
 
+/** machine.json's facts; a missing file means every fact takes its default. */
+function readFacts(factsFile: string): MachineFacts {
+  const expected = 'a machine.json file saved on disk';
+  const target = regularFileTarget(factsFile, expected);
+  if (target === null) return machineFactsSchema.parse({});
+  const text = readRegularFile(target, factsFile, expected, MAX_FACTS_BYTES).toString('utf8');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new UnreadableInputError(`${factsFile}: not valid JSON (${(e as Error).message})`, factsFile);
+  }
+  const parsed = machineFactsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UnreadableInputError(
+      `${factsFile}: ${issue.path.join('.') || 'top level'}: ${issue.message}`,
+      factsFile,
+    );
+  }
+  return parsed.data;
+}
+
 /** Reads and parses the registry file (the stamp first: a write after it makes the next refresh read again). */
 function readRegistry(diskFile: string, shownAs: string): Loaded {
   const stamp = fileStamp(diskFile);
   // readFileSync's Buffer is already a Uint8Array: no copy of a large file.
-  const bytes = readRegularFile(diskFile, shownAs, 'a .reg export saved on disk', MAX_REG_FILE_BYTES);
+  const bytes = readRegularFile(diskFile, shownAs, REGISTRY_FILE, MAX_REG_FILE_BYTES);
   const document = RegDocument.parse(bytes, shownAs);
   const tree = new RegTree();
   applyRegFileToTree(document.file, tree);
