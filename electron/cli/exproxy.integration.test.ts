@@ -147,7 +147,8 @@ describe('exproxy CLI on simulated machines', () => {
     const file = join(dir, 'bad.reg');
     writeFileSync(
       file,
-      'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software]\r\n"x"=dword:12z\r\n',
+      // A damaged value the product writes (any other damaged value is skipped with a warning).
+      'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa]\r\n"LmCompatibilityLevel"=dword:12z\r\n',
     );
     const r = exproxy(['diagnose', '--hive', file]);
     expect(r.code).toBe(3);

@@ -93,7 +93,14 @@ interface Sample {
   title: string;
   facts?: Record<string, unknown>;
   build: (t: RegTree) => void;
+  /** HKEY_CURRENT_USER keys are built under HKEY_USERS\<user> (another user's hive, exported by an administrator). */
+  user?: string;
+  /** registry.reg is one `reg export` of each of these keys, joined as `copy /b a.reg+b.reg` joins them. */
+  exports?: string[];
 }
+
+/** A local user's SID, shaped like those in public HKEY_USERS exports (S-1-5-21-<three numbers>-<RID>). */
+const USER_SID = 'S-1-5-21-1177238915-682003330-725345543-1004';
 
 const samples: Sample[] = [
   {
@@ -167,6 +174,31 @@ const samples: Sample[] = [
         principal: 'msstd:mail.contoso.com',
         auth: bin('010000'),
       });
+    },
+  },
+  {
+    // What a technician gets exporting another user's Outlook profiles from an administrator
+    // session: `reg export "HKU\<SID>\Software\Microsoft\Windows NT\CurrentVersion\Windows
+    // Messaging Subsystem\Profiles"` plus the LSA, Office and Windows version keys, joined
+    // with `copy /b` (a byte order mark and header line at the start of each part). Shape from
+    // public exports of HKEY_USERS\S-1-5-21-… keys, which start at the exported key with no
+    // ancestor lines (e.g. the "VisualGDB Notes for Toolchain and Registry Settings" post in
+    // gojimmypi/gojimmypi.github.io, and the 2020 "Reversing Pulse Secure Client Credentials
+    // Store" post), and from scripts that build one file out of several `reg export`s
+    // (victorsamun/dg win7/export.cmd). HKEY_CURRENT_USER itself is not in the file.
+    id: 'xp-outlook2003-hku-export',
+    title:
+      "Windows XP + Outlook 2003: another user's profiles exported by an administrator (HKEY_USERS\\<SID>), joined with the LSA, Office and Windows exports",
+    user: USER_SID,
+    exports: [
+      `HKEY_USERS\\${USER_SID}\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles`,
+      'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa',
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Office',
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion',
+    ],
+    build: (t) => {
+      xpBase(t);
+      outlook2003Profile(t, 'Outlook', BASIC);
     },
   },
   {
@@ -299,10 +331,14 @@ const samples: Sample[] = [
 const outDir = process.argv[2] ?? 'assets/machines';
 for (const s of samples) {
   const tree = new RegTree();
+  if (s.user) tree.link('HKEY_CURRENT_USER', `HKEY_USERS\\${s.user}`);
   s.build(tree);
   const dir = join(outDir, s.id);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'registry.reg'), writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT)));
+  const parts = (s.exports ?? [undefined]).map((root) =>
+    writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT, root === undefined ? undefined : [root])),
+  );
+  writeFileSync(join(dir, 'registry.reg'), Buffer.concat(parts));
   writeFileSync(
     join(dir, 'machine.json'),
     JSON.stringify({ description: s.title, ...s.facts }, null, 2) + '\n',

@@ -1,5 +1,5 @@
 /**
- * A process killed (SIGKILL) while it rewrites the simulated hive leaves the old or the new
+ * A process killed (SIGKILL) while it writes the simulated hive leaves the old or the new
  * file, never a torn one: the writes go to a temp file that is flushed and renamed into place.
  */
 import { spawn } from 'node:child_process';
@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../../core/registry/allowlist';
-import { parseRegFile, regFileFromTree, REGEDIT5_FORMAT, writeRegFile } from '../../core/registry/reg-file';
+import {
+  applyRegFileToTree,
+  parseRegFile,
+  regFileFromTree,
+  REGEDIT5_FORMAT,
+  writeRegFile,
+} from '../../core/registry/reg-file';
+import { RegTree } from '../../core/registry/reg-tree';
 import { ROOT } from '../../test-support/cli-runner';
 import { copySample, tempDir } from '../../test-support/sample-machines';
 import { SimulatedMachine } from './simulated-machine';
@@ -32,23 +39,31 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
-/** A hive of a few MB (so each rewrite takes a while) and its two states: without and with the entry. */
+/** A hive of a few MB (so each rewrite takes a while) and its complete states. */
 async function bigHive(): Promise<{ hive: string; without: Buffer; withEntry: Buffer; deleted: Buffer }> {
   const s = copySample('xp-outlook2003-basic');
-  const machine = SimulatedMachine.load({ machine: s.dir });
+  const tree = new RegTree();
+  applyRegFileToTree(parseRegFile(new Uint8Array(s.originalBytes)), tree);
   for (let i = 0; i < 14; i++) {
-    machine.tree.setValue('HKEY_CURRENT_USER\\Software\\Padding', `blob${i}`, {
+    tree.setValue('HKEY_CURRENT_USER\\Software\\Padding', `blob${i}`, {
       type: 'REG_BINARY',
       data: new Uint8Array(24 * 1024).map((_, j) => (i * 31 + j) & 0xff),
     });
   }
   const hive = join(tempDir(), 'registry.reg');
-  const without = Buffer.from(writeRegFile(regFileFromTree(machine.tree, REGEDIT5_FORMAT)));
-  machine.tree.setValue(RUN_ONCE_KEY, RESUME_VALUE_NAME, { type: 'REG_SZ', data: 'resume' });
-  const withEntry = Buffer.from(writeRegFile(regFileFromTree(machine.tree, REGEDIT5_FORMAT)));
-  // After the first delete the (now empty) RunOnce key stays: a third complete state.
-  machine.tree.deleteValue(RUN_ONCE_KEY, RESUME_VALUE_NAME);
-  const deleted = Buffer.from(writeRegFile(regFileFromTree(machine.tree, REGEDIT5_FORMAT)));
+  const without = Buffer.from(writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT)));
+  writeFileSync(hive, without);
+  // The entry as the simulated machine writes it (a patch of the file): a new RunOnce block.
+  // Deleted by the same process, the block goes again (`without`); deleted by a later process
+  // (the next child after a kill), the now empty key stays, as in Windows: a third state.
+  const machine = SimulatedMachine.load({ hive });
+  await machine.registry.setValue(RUN_ONCE_KEY, RESUME_VALUE_NAME, { type: 'REG_SZ', data: 'resume' });
+  const withEntry = readFileSync(hive);
+  await machine.registry.deleteValue(RUN_ONCE_KEY, RESUME_VALUE_NAME);
+  expect(readFileSync(hive).equals(without)).toBe(true);
+  writeFileSync(hive, withEntry);
+  await SimulatedMachine.load({ hive }).registry.deleteValue(RUN_ONCE_KEY, RESUME_VALUE_NAME);
+  const deleted = readFileSync(hive);
   writeFileSync(hive, without);
   return { hive, without, withEntry, deleted };
 }

@@ -1,26 +1,24 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExproxyError, UnreadableInputError } from '../../core/errors';
 import type { LmPolicyState, SystemPort } from '../../core/machine/system-port';
 import { checkWriteAllowed, needsElevation } from '../../core/registry/allowlist';
 import type { ElevatedRegistryWriter } from '../../core/registry/elevated-writer-port';
+import { RegDocument, type RegEdit } from '../../core/registry/reg-document';
+import { applyRegFileToTree, type RegFileWarning } from '../../core/registry/reg-file';
+import { RegTree } from '../../core/registry/reg-tree';
+import type { RegValue } from '../../core/registry/reg-value';
 import {
   snapshotPathFor,
   type RegistryPort,
   type RegView,
+  type RegWrite,
   type SubtreeRequest,
 } from '../../core/registry/registry-port';
-import {
-  applyRegFileToTree,
-  parseRegFile,
-  regFileFromTree,
-  writeRegFile,
-  type RegFileFormat,
-} from '../../core/registry/reg-file';
-import { RegTree } from '../../core/registry/reg-tree';
-import type { RegValue } from '../../core/registry/reg-value';
 import { writeFileAtomic } from '../node/atomic-file';
 import { machineFactsSchema, type MachineFacts } from './machine-facts';
+import { readRegularFile, regularFileTarget } from './regular-file';
+import { findUserHives, userHivePath, type UserHives } from './user-hive';
 
 /**
  * The largest `.reg` file a simulated machine loads (checked before reading it). A full
@@ -29,37 +27,76 @@ import { machineFactsSchema, type MachineFacts } from './machine-facts';
  */
 export const MAX_REG_FILE_BYTES = 128 * 1024 * 1024;
 
+/** What --hive or a machine folder's registry.reg must be (said when it is something else). */
+const REGISTRY_FILE = 'a .reg export saved on disk';
+
+/** machine.json holds a few facts; anything near this size is not one. */
+const MAX_FACTS_BYTES = 1024 * 1024;
+
 /** Test hook: make the simulated registry fail (or "die") at a chosen write. */
 export interface FaultPlan {
-  /** 1-based index of the write (set or delete) that throws instead of writing. */
+  /** 1-based index of the write (each value of a batch counts) that throws; the batch writes nothing. */
   failAtWrite?: number;
 }
 
+/** A loaded registry file: its text as read (for patching) and the registry it describes. */
+interface Loaded {
+  readonly document: RegDocument;
+  readonly tree: RegTree;
+  readonly users: UserHives;
+  /** The file as last read or written by us (inode, size, modification time). */
+  stamp: string;
+}
+
 /**
- * A whole simulated PC: its registry is a `.reg` file (written back atomically, keeping the
- * file's own encoding and header) plus optional machine.json facts.
+ * A whole simulated PC: its registry is a `.reg` file plus optional machine.json facts.
+ * Writes patch the file in place (only the changed values' lines; see RegDocument) and
+ * replace it atomically, so the file keeps its own encoding, layout and every other byte.
  */
 export class SimulatedMachine {
   private writes = 0;
   faults: FaultPlan = {};
   restartRequested = false;
 
-  /** The file as last read or written by us (inode, size, modification time). */
-  private stamp: string;
-
   private constructor(
     readonly registryFile: string,
-    private current: RegTree,
-    private readonly format: RegFileFormat,
+    /** Where the bytes are: registryFile, or the regular file a link there points to. */
+    private readonly diskFile: string,
+    private loaded: Loaded,
     readonly facts: MachineFacts,
-    /** Taken before the file was read: a write in between makes the next read refresh. */
-    stamp: string,
-  ) {
-    this.stamp = stamp;
+  ) {}
+
+  /**
+   * The registry as Windows would show it: for an export of one user's hive, HKEY_CURRENT_USER
+   * is that `HKEY_USERS\<SID>` (both names reach the same keys; see RegTree.link).
+   */
+  get tree(): RegTree {
+    return this.loaded.tree;
   }
 
-  get tree(): RegTree {
-    return this.current;
+  /** Values the file has but that could not be read, and joined exports, as found at the last read. */
+  get loadWarnings(): readonly RegFileWarning[] {
+    return this.loaded.document.file.warnings ?? [];
+  }
+
+  /** The user hive (`HKEY_USERS\<SID>`) shown as HKEY_CURRENT_USER, if the file is such an export. */
+  get userHive(): { readonly sid: string } | null {
+    const { sid } = this.loaded.users;
+    return sid === null ? null : { sid };
+  }
+
+  /** The user SIDs of a file without HKEY_CURRENT_USER keys; two or more: none is shown as HKCU. */
+  get userHiveCandidates(): readonly string[] {
+    return this.loaded.users.candidates;
+  }
+
+  static load(opts: { hive?: string; machine?: string }): SimulatedMachine {
+    const registryFile = opts.hive ?? join(opts.machine!, 'registry.reg');
+    const diskFile = regularFileTarget(registryFile, REGISTRY_FILE);
+    if (diskFile === null) throw new UnreadableInputError(`${registryFile}: file not found`, registryFile);
+    const loaded = readRegistry(diskFile, registryFile);
+    const facts = opts.machine ? readFacts(join(opts.machine, 'machine.json')) : machineFactsSchema.parse({});
+    return new SimulatedMachine(registryFile, diskFile, loaded, facts);
   }
 
   /**
@@ -67,77 +104,38 @@ export class SimulatedMachine {
    * write made under the machine lock never starts from a stale tree and undoes theirs.
    */
   private refresh(): void {
-    // Stamp before reading, as in load().
-    const now = fileStamp(this.registryFile);
-    if (now === this.stamp) return;
-    const fresh = new RegTree();
-    applyRegFileToTree(readRegistryFile(this.registryFile), fresh);
-    this.current = fresh;
-    this.stamp = now;
+    if (fileStamp(this.diskFile) === this.loaded.stamp) return;
+    this.loaded = readRegistry(this.diskFile, this.registryFile);
   }
 
-  static load(opts: { hive?: string; machine?: string }): SimulatedMachine {
-    const registryFile = opts.hive ?? join(opts.machine!, 'registry.reg');
-    if (!existsSync(registryFile)) {
-      throw new UnreadableInputError(`${registryFile}: file not found`, registryFile);
-    }
-    const size = statSync(registryFile).size;
-    if (size > MAX_REG_FILE_BYTES) {
-      throw new UnreadableInputError(
-        `${registryFile}: ${size} bytes is over the ${MAX_REG_FILE_BYTES / 1024 / 1024} MiB size limit for a registry file; this is not a registry export we can use`,
-        registryFile,
-      );
-    }
-    // Stamp first, then read: another process may replace the file in between, and a stamp
-    // newer than the content read would hide its change forever.
-    const stamp = fileStamp(registryFile);
-    const file = readRegistryFile(registryFile);
-    const tree = new RegTree();
-    applyRegFileToTree(file, tree);
-    let facts: MachineFacts = machineFactsSchema.parse({});
-    const factsFile = opts.machine ? join(opts.machine, 'machine.json') : null;
-    if (factsFile && existsSync(factsFile)) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(readFileSync(factsFile, 'utf8'));
-      } catch (e) {
-        throw new UnreadableInputError(`${factsFile}: not valid JSON (${(e as Error).message})`, factsFile);
+  /** HKEY_CURRENT_USER paths as the file names them (`HKEY_USERS\<SID>\…` for a user-hive export). */
+  private filePath(path: string): string {
+    return userHivePath(path, this.loaded.users.sid);
+  }
+
+  /**
+   * Writes checked values: each counts as one write for `faults`; all are written in one patch
+   * of the file (one atomic replace), or none is. The tree changes only once the file has.
+   */
+  private commit(writes: readonly RegEdit[]): void {
+    if (writes.length === 0) return;
+    for (let i = 0; i < writes.length; i++) {
+      this.writes++;
+      if (this.faults.failAtWrite === this.writes) {
+        throw new ExproxyError('apply-failed', `simulated failure at write ${this.writes}`);
       }
-      const parsed = machineFactsSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new UnreadableInputError(
-          `${factsFile}: ${issue.path.join('.') || 'top level'}: ${issue.message}`,
-          factsFile,
-        );
-      }
-      facts = parsed.data;
-    }
-    return new SimulatedMachine(registryFile, tree, file.format, facts, stamp);
-  }
-
-  private persist(): void {
-    writeFileAtomic(this.registryFile, writeRegFile(regFileFromTree(this.tree, this.format)));
-    this.stamp = fileStamp(this.registryFile);
-  }
-
-  private mutate(path: string, name: string, value: RegValue | null): void {
-    this.writes++;
-    if (this.faults.failAtWrite === this.writes) {
-      throw new ExproxyError('apply-failed', `simulated failure at write ${this.writes}`);
     }
     this.refresh();
-    const previous = this.tree.getValue(path, name);
-    if (value === null) this.tree.deleteValue(path, name);
-    else this.tree.setValue(path, name, value);
-    try {
-      this.persist();
-    } catch (e) {
-      // Like a real registry write that failed: the value keeps its old state.
-      if (previous === undefined) this.tree.deleteValue(path, name);
-      else this.tree.setValue(path, name, previous);
-      throw e;
+    const edits = writes.map((w) => ({ ...w, path: this.filePath(w.path) }));
+    const prepared = this.loaded.document.prepare(edits);
+    // Like a real registry write that failed: if the file cannot be replaced, nothing changes.
+    writeFileAtomic(this.diskFile, prepared.bytes);
+    prepared.commit();
+    for (const e of edits) {
+      if (e.value === null) this.loaded.tree.deleteValue(e.path, e.name);
+      else this.loaded.tree.setValue(e.path, e.name, e.value);
     }
+    this.loaded.stamp = fileStamp(this.diskFile);
   }
 
   /** The registry as the user's own (non-elevated) process sees it: HKCU writes only. */
@@ -161,35 +159,45 @@ export class SimulatedMachine {
       return out;
     },
     setValue: async (path: string, name: string, value: RegValue, view?: RegView) =>
-      this.userWrite(path, name, value, view),
-    deleteValue: async (path: string, name: string, view?: RegView) => this.userWrite(path, name, null, view),
+      this.userWrites([{ path, name, value, view }]),
+    deleteValue: async (path: string, name: string, view?: RegView) =>
+      this.userWrites([{ path, name, value: null, view }]),
+    writeMany: async (writes: readonly RegWrite[]) => this.userWrites(writes),
   };
 
-  private userWrite(path: string, name: string, value: RegValue | null, view?: RegView): void {
-    const kind = checkWriteAllowed(path, name, value);
-    if (needsElevation(kind) && !this.facts.elevated && !this.facts.systemAccount) {
-      throw new ExproxyError('not-allowed', `Writing ${name} needs administrator rights.`);
-    }
-    this.mutate(snapshotPathFor(path, view), name, value);
+  private userWrites(writes: readonly RegWrite[]): void {
+    const checked = writes.map(({ path, name, value, view }) => {
+      const kind = checkWriteAllowed(path, name, value);
+      if (needsElevation(kind) && !this.facts.elevated && !this.facts.systemAccount) {
+        throw new ExproxyError('not-allowed', `Writing ${name} needs administrator rights.`);
+      }
+      return { path: snapshotPathFor(path, view), name, value };
+    });
+    this.commit(checked);
   }
 
   /** HKLM writes after a (simulated) UAC prompt; machine.json's `uacApproved: false` declines it. */
   readonly elevated: ElevatedRegistryWriter = {
-    setValue: async (path, name, value) => this.elevatedWrite(path, name, value),
-    deleteValue: async (path, name) => this.elevatedWrite(path, name, null),
+    setValue: async (path, name, value) => this.elevatedWrites([{ path, name, value }]),
+    deleteValue: async (path, name) => this.elevatedWrites([{ path, name, value: null }]),
+    writeMany: async (writes) => this.elevatedWrites(writes),
   };
 
-  private elevatedWrite(path: string, name: string, value: RegValue | null): void {
-    const kind = checkWriteAllowed(path, name, value);
-    if (!needsElevation(kind))
-      throw new ExproxyError('not-allowed', `${name} is a per-user value; it is never written elevated.`);
-    if (!this.facts.elevated && !this.facts.uacApproved) {
+  /** One batch, one (simulated) administrator prompt. */
+  private elevatedWrites(writes: readonly RegWrite[]): void {
+    const checked = writes.map(({ path, name, value }) => {
+      const kind = checkWriteAllowed(path, name, value);
+      if (!needsElevation(kind))
+        throw new ExproxyError('not-allowed', `${name} is a per-user value; it is never written elevated.`);
+      return { path, name, value };
+    });
+    if (checked.length > 0 && !this.facts.elevated && !this.facts.uacApproved) {
       throw new ExproxyError(
         'elevation-declined',
         'The administrator prompt was declined; nothing was changed.',
       );
     }
-    this.mutate(path, name, value);
+    this.commit(checked);
   }
 
   readonly system: SystemPort = {
@@ -209,13 +217,44 @@ export class SimulatedMachine {
   };
 }
 
+/** machine.json's facts; a missing file means every fact takes its default. */
+function readFacts(factsFile: string): MachineFacts {
+  const expected = 'a machine.json file saved on disk';
+  const target = regularFileTarget(factsFile, expected);
+  if (target === null) return machineFactsSchema.parse({});
+  const text = readRegularFile(target, factsFile, expected, MAX_FACTS_BYTES).toString('utf8');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new UnreadableInputError(`${factsFile}: not valid JSON (${(e as Error).message})`, factsFile);
+  }
+  const parsed = machineFactsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UnreadableInputError(
+      `${factsFile}: ${issue.path.join('.') || 'top level'}: ${issue.message}`,
+      factsFile,
+    );
+  }
+  return parsed.data;
+}
+
+/** Reads and parses the registry file (the stamp first: a write after it makes the next refresh read again). */
+function readRegistry(diskFile: string, shownAs: string): Loaded {
+  const stamp = fileStamp(diskFile);
+  // readFileSync's Buffer is already a Uint8Array: no copy of a large file.
+  const bytes = readRegularFile(diskFile, shownAs, REGISTRY_FILE, MAX_REG_FILE_BYTES);
+  const document = RegDocument.parse(bytes, shownAs);
+  const tree = new RegTree();
+  applyRegFileToTree(document.file, tree);
+  const users = findUserHives(tree);
+  if (users.sid !== null) tree.link('HKEY_CURRENT_USER', `HKEY_USERS\\${users.sid}`);
+  return { document, tree, users, stamp };
+}
+
 /** Every write is temp + rename, so a new inode; mtime alone can repeat within a clock tick. */
 function fileStamp(file: string): string {
   const st = statSync(file, { bigint: true });
   return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.birthtimeNs}`;
-}
-
-function readRegistryFile(file: string) {
-  // readFileSync's Buffer is already a Uint8Array: no copy of a large file.
-  return parseRegFile(readFileSync(file), file);
 }

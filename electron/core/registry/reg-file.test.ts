@@ -8,6 +8,7 @@ import {
   writeRegFile,
   type RegFile,
   type RegFileFormat,
+  type RegParseOptions,
 } from './reg-file';
 import { RegTree } from './reg-tree';
 import type { RegValue } from './reg-value';
@@ -41,9 +42,13 @@ function valuesOf(file: RegFile, path: string): Map<string, RegValue | null> {
   return new Map(key.values.map((v) => [v.name, v.value]));
 }
 
-function parseError(input: Uint8Array, fileName = 'machine\\registry.reg'): UnreadableInputError {
+function parseError(
+  input: Uint8Array,
+  fileName = 'machine\\registry.reg',
+  options: RegParseOptions = {},
+): UnreadableInputError {
   try {
-    parseRegFile(input, fileName);
+    parseRegFile(input, fileName, options);
   } catch (e) {
     expect(e).toBeInstanceOf(UnreadableInputError);
     return e as UnreadableInputError;
@@ -405,7 +410,8 @@ describe('key lines', () => {
 });
 
 describe('errors name the file, the line and what was expected', () => {
-  const cases: [string, string, number, RegExp][] = [
+  // Damage outside any value: the file is refused.
+  const structural: [string, string, number, RegExp][] = [
     [
       'missing header',
       '[HKEY_CURRENT_USER\\A]\n',
@@ -414,6 +420,21 @@ describe('errors name the file, the line and what was expected', () => {
     ],
     ['empty file', '', 1, /found an empty file/],
     ['value before any key', `${V5}\n\n"x"="y"\n`, 3, /value before any key/],
+    ['# is not a comment', `${V5}\n[HKEY_CURRENT_USER\\A]\n# note\n`, 3, /expected a \[key\] line/],
+    ['unknown hive', `${V5}\n[HKEY_NOWHERE\\A]\n`, 2, /expected a key path starting with HKEY_LOCAL_MACHINE/],
+    ['unclosed key', `${V5}\n[HKEY_CURRENT_USER\\A\n`, 2, /ending in "\]"/],
+    ['empty key name', `${V5}\n[HKEY_CURRENT_USER\\A\\\\B]\n`, 2, /without empty key names/],
+    ['deleting a hive', `${V5}\n[-HKEY_CURRENT_USER]\n`, 2, /cannot delete a whole hive/],
+    [
+      'value under a deleted key',
+      `${V5}\n[-HKEY_CURRENT_USER\\A]\n"x"="y"\n`,
+      3,
+      /under \[-HKEY_CURRENT_USER\\A\] \(line 2\)/,
+    ],
+  ];
+  // Damage inside one value line: refused when the value must be read (one the product
+  // writes), otherwise skipped with a warning carrying the same message.
+  const valueLevel: [string, string, number, RegExp][] = [
     ['bad hex byte', `${V5}\n[HKEY_CURRENT_USER\\A]\n"b"=hex:01,0g,03\n`, 3, /expected a hex byte.*"0g"/],
     ['one-digit hex byte', `${V5}\n[HKEY_CURRENT_USER\\A]\n"b"=hex:01,2,03\n`, 3, /expected a hex byte/],
     ['three-digit hex byte', `${V5}\n[HKEY_CURRENT_USER\\A]\n"b"=hex:01,234\n`, 3, /expected a hex byte/],
@@ -459,17 +480,6 @@ describe('errors name the file, the line and what was expected', () => {
     ['bad hex type', `${V5}\n[HKEY_CURRENT_USER\\A]\n"x"=hex(z):01\n`, 3, /expected hex: or hex\(n\):/],
     ['missing =', `${V5}\n[HKEY_CURRENT_USER\\A]\n"x" "y"\n`, 3, /expected "=" after the value name/],
     ['text after a string', `${V5}\n[HKEY_CURRENT_USER\\A]\n"x"="y" z\n`, 3, /expected the end of the line/],
-    ['# is not a comment', `${V5}\n[HKEY_CURRENT_USER\\A]\n# note\n`, 3, /expected a \[key\] line/],
-    ['unknown hive', `${V5}\n[HKEY_NOWHERE\\A]\n`, 2, /expected a key path starting with HKEY_LOCAL_MACHINE/],
-    ['unclosed key', `${V5}\n[HKEY_CURRENT_USER\\A\n`, 2, /ending in "\]"/],
-    ['empty key name', `${V5}\n[HKEY_CURRENT_USER\\A\\\\B]\n`, 2, /without empty key names/],
-    ['deleting a hive', `${V5}\n[-HKEY_CURRENT_USER]\n`, 2, /cannot delete a whole hive/],
-    [
-      'value under a deleted key',
-      `${V5}\n[-HKEY_CURRENT_USER\\A]\n"x"="y"\n`,
-      3,
-      /under \[-HKEY_CURRENT_USER\\A\] \(line 2\)/,
-    ],
     [
       'continuation at end of file',
       `${V5}\n[HKEY_CURRENT_USER\\A]\n"b"=hex:01,\\\n; only a comment\n`,
@@ -490,19 +500,51 @@ describe('errors name the file, the line and what was expected', () => {
     ],
   ];
 
-  it.each(cases)('%s', (_what, input, line, expected) => {
-    const e = parseError(utf8(input));
-    expect(e.message).toMatch(expected);
-    expect(e.message).toContain(`line ${line}:`);
-    expect(e.message).toContain('machine\\registry.reg');
+  const expectNamed = (message: string, line: number, expected: RegExp): void => {
+    expect(message).toMatch(expected);
+    expect(message).toContain(`line ${line}:`);
+    expect(message).toContain('machine\\registry.reg');
+  };
+
+  it.each([...structural, ...valueLevel])(
+    '%s: refused when it must be read',
+    (_what, input, line, expected) => {
+      const e = parseError(utf8(input), 'machine\\registry.reg', { mustRead: () => true });
+      expectNamed(e.message, line, expected);
+      expect(e.line).toBe(line);
+      expect(e.file).toBe('machine\\registry.reg');
+      expect(e.kind).toBe('unreadable-input');
+    },
+  );
+
+  it.each(structural)('%s: refused whatever the value', (_what, input, line, expected) => {
+    const e = parseError(utf8(input), 'machine\\registry.reg', { mustRead: () => false });
+    expectNamed(e.message, line, expected);
     expect(e.line).toBe(line);
-    expect(e.file).toBe('machine\\registry.reg');
-    expect(e.kind).toBe('unreadable-input');
   });
+
+  it.each(valueLevel)(
+    '%s: otherwise skipped with a warning naming the file and line',
+    (_what, input, line, expected) => {
+      // A value after it (except where the damage is that the file ends) must still be read.
+      const after = /file ends/.test(expected.source) ? '' : '"after"=dword:00000001\n';
+      const file = parseRegFile(utf8(input + after), 'machine\\registry.reg', { mustRead: () => false });
+      expect(file.warnings).toHaveLength(1);
+      const warning = file.warnings![0]!;
+      expect(warning).toMatchObject({ kind: 'damaged-value', line, key: 'HKEY_CURRENT_USER\\A' });
+      expectNamed(warning.message, line, expected);
+      expect(warning.message).toMatch(/skipped the value/);
+      const names = file.keys[0]!.values.map((v) => v.name);
+      if (after) expect(names).toContain('after');
+      expect(names).not.toContain('b');
+    },
+  );
 
   it('counts lines the same in UTF-16 files with CRLF', () => {
     const e = parseError(
       utf16(crlf(V5, '', '[HKEY_CURRENT_USER\\A]', '"ok"=dword:00000001', '"bad"=hex:0q', '')),
+      'machine\\registry.reg',
+      { mustRead: () => true },
     );
     expect(e.line).toBe(5);
     expect(e.message).toMatch(/line 5: expected a hex byte/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyPathError } from './key-path';
-import { RegTree } from './reg-tree';
+import { RegKey, RegTree } from './reg-tree';
 
 const dword = (data: number) => ({ type: 'REG_DWORD', data }) as const;
 
@@ -94,6 +94,54 @@ describe('RegTree', () => {
     tree.copySubtreeInto('HKCU\\P', target);
     expect(target.getValue('HKCU\\P\\Q', 'v')).toEqual(dword(7));
     expect(target.hasKey('HKCU\\Other')).toBe(false);
+  });
+
+  it('shows a user hive as HKEY_CURRENT_USER: both names reach the same keys, walk lists them once', () => {
+    const tree = new RegTree();
+    tree.setValue('HKEY_USERS\\S-1-5-21-1\\Software\\A', 'v', dword(1));
+    tree.link('HKEY_CURRENT_USER', 'HKEY_USERS\\S-1-5-21-1');
+    expect(tree.getValue('HKCU\\software\\a', 'V')).toEqual(dword(1));
+    tree.setValue('HKEY_CURRENT_USER\\Software\\B', 'w', dword(2));
+    expect(tree.getValue('HKEY_USERS\\S-1-5-21-1\\Software\\B', 'w')).toEqual(dword(2));
+    expect(tree.deleteValue('HKEY_CURRENT_USER\\Software\\A', 'v')).toBe(true);
+    expect(tree.getKey('HKEY_USERS\\S-1-5-21-1\\Software\\A')!.valueNames()).toEqual([]);
+    expect([...tree.walk()].map((w) => w.path)).toEqual([
+      'HKEY_USERS',
+      'HKEY_USERS\\S-1-5-21-1',
+      'HKEY_USERS\\S-1-5-21-1\\Software',
+      'HKEY_USERS\\S-1-5-21-1\\Software\\A',
+      'HKEY_USERS\\S-1-5-21-1\\Software\\B',
+    ]);
+    expect([...tree.walk('HKCU\\Software')].map((w) => w.path)).toEqual([
+      'HKEY_CURRENT_USER\\Software',
+      'HKEY_CURRENT_USER\\Software\\A',
+      'HKEY_CURRENT_USER\\Software\\B',
+    ]);
+    const copy = new RegTree();
+    tree.copySubtreeInto('HKCU\\Software', copy);
+    expect(copy.getValue('HKEY_CURRENT_USER\\Software\\B', 'w')).toEqual(dword(2));
+    expect(copy.hasKey('HKEY_USERS')).toBe(false);
+  });
+
+  it('copies and walks a chain 100,000 keys deep without recursion', () => {
+    const tree = new RegTree();
+    let key = tree.ensureKey('HKCU\\D');
+    for (let i = 0; i < 100_000; i++) {
+      const next = new RegKey('d');
+      key.subkeys.set('d', next);
+      key = next;
+    }
+    key.values.set('leaf', { name: 'leaf', value: dword(9) });
+    const target = new RegTree();
+    tree.copySubtreeInto('HKCU\\D', target);
+    let depth = 0;
+    let node = target.getKey('HKCU\\D');
+    while (node && node.subkeys.size > 0) {
+      node = node.subkey('d');
+      depth++;
+    }
+    expect(depth).toBe(100_000);
+    expect(node!.value('leaf')).toEqual(dword(9));
   });
 
   it('rejects unknown hives and empty key names', () => {

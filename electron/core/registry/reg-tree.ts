@@ -1,5 +1,5 @@
 import { asciiLower } from './ascii-case';
-import { canonicalKeyPath, splitKeyPath } from './key-path';
+import { canonicalKeyPath, splitKeyPath, type Hive } from './key-path';
 import type { RegValue } from './reg-value';
 
 /** One key: names keep their case, lookups ignore the case of ASCII letters (see ascii-case.ts). */
@@ -25,9 +25,27 @@ export class RegKey {
 /** An in-memory registry: the simulated machine and every snapshot read from a real one. */
 export class RegTree {
   private readonly roots = new Map<string, RegKey>();
+  /** Hives shown as another key (lower-case hive name -> that key's path parts). */
+  private readonly links = new Map<string, { hive: Hive; parts: string[] }>();
+
+  /**
+   * Shows the key at `target` as `hive` too, the way Windows shows the signed-in user's
+   * `HKEY_USERS\<SID>` as `HKEY_CURRENT_USER`: both names reach the same keys, and `walk()`
+   * lists them once, under `target`.
+   */
+  link(hive: Hive, target: string): void {
+    this.links.set(asciiLower(hive), splitKeyPath(target));
+  }
+
+  /** The hive and parts a path really names (through a link). */
+  private resolve(path: string): { hive: Hive; parts: string[] } {
+    const split = splitKeyPath(path);
+    const link = this.links.get(asciiLower(split.hive));
+    return link ? { hive: link.hive, parts: [...link.parts, ...split.parts] } : split;
+  }
 
   getKey(path: string): RegKey | undefined {
-    const { hive, parts } = splitKeyPath(path);
+    const { hive, parts } = this.resolve(path);
     let node = this.roots.get(asciiLower(hive));
     for (const p of parts) {
       if (!node) return undefined;
@@ -41,7 +59,7 @@ export class RegTree {
   }
 
   ensureKey(path: string): RegKey {
-    const { hive, parts } = splitKeyPath(path);
+    const { hive, parts } = this.resolve(path);
     let node: RegKey | undefined = this.roots.get(asciiLower(hive));
     if (!node) {
       node = new RegKey(hive);
@@ -73,7 +91,7 @@ export class RegTree {
   }
 
   deleteKey(path: string): boolean {
-    const { hive, parts } = splitKeyPath(path);
+    const { hive, parts } = this.resolve(path);
     if (parts.length === 0) return this.roots.delete(asciiLower(hive));
     const parent = this.getKey([hive, ...parts.slice(0, -1)].join('\\'));
     return parent?.subkeys.delete(asciiLower(parts[parts.length - 1]!)) ?? false;
@@ -102,17 +120,22 @@ export class RegTree {
   }
 }
 
+/** Merges `from` into `to`; with a stack, not recursion, so no depth can overflow it. */
 function copyKey(from: RegKey, to: RegKey): void {
-  for (const [lower, entry] of from.values) {
-    const existing = to.values.get(lower);
-    to.values.set(lower, { name: existing?.name ?? entry.name, value: entry.value });
-  }
-  for (const [lower, sub] of from.subkeys) {
-    let next = to.subkeys.get(lower);
-    if (!next) {
-      next = new RegKey(sub.name);
-      to.subkeys.set(lower, next);
+  const stack: [RegKey, RegKey][] = [[from, to]];
+  for (let pair = stack.pop(); pair; pair = stack.pop()) {
+    const [src, dst] = pair;
+    for (const [lower, entry] of src.values) {
+      const existing = dst.values.get(lower);
+      dst.values.set(lower, { name: existing?.name ?? entry.name, value: entry.value });
     }
-    copyKey(sub, next);
+    for (const [lower, sub] of src.subkeys) {
+      let next = dst.subkeys.get(lower);
+      if (!next) {
+        next = new RegKey(sub.name);
+        dst.subkeys.set(lower, next);
+      }
+      stack.push([sub, next]);
+    }
   }
 }

@@ -24,7 +24,7 @@ export interface RegistryReader {
   readSubtrees(requests: readonly SubtreeRequest[]): Promise<RegTree>;
 }
 
-/** One value write of a batch; `value: null` deletes the value. */
+/** One value of a batch: set it, or delete it (`value: null`; deleting an absent value is fine). */
 export interface RegWrite {
   readonly path: string;
   readonly name: string;
@@ -36,7 +36,10 @@ export interface RegistryWriter {
   setValue(path: string, name: string, value: RegValue, view?: RegView): Promise<void>;
   /** Deleting a value that is absent is not an error. */
   deleteValue(path: string, name: string, view?: RegView): Promise<void>;
-  /** All or nothing where the adapter can (one file write, one process); checked like single writes. */
+  /**
+   * Writes the values in order, all or nothing where the adapter can (each is checked against
+   * the allowlist before any is written). Adapters without it get one call per value.
+   */
   writeMany?(writes: readonly RegWrite[]): Promise<void>;
 }
 
