@@ -11,6 +11,7 @@ import { checkWriteAllowed, RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/regi
 import { writeFileAtomic } from '../adapters/node/atomic-file';
 import { HttpsProbe } from '../adapters/node/https-probe';
 import { buildPrf, encodePrf } from '../core/outlook/prf';
+import { PrfRefusedError } from '../core/outlook/prf-refusal';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { serverGuides } from '../core/server-guides/guides';
 import type { ChangeService } from './change-service';
@@ -218,14 +219,17 @@ export class WizardService implements Handlers {
     return { cancelled: running };
   }
 
+  /** A PRF from a fresh scan (the legacy-account stamp is read from the registry itself). */
   async 'prf:save'(req: ChannelArgs<'prf:save'>[0]) {
-    const report = this.lastScan ?? (await this.scan()).report;
-    const prf = buildPrf(report, req.profile);
+    const scan = await scanMachine(this.deps.machine.registry, this.deps.machine.system, this.now());
+    const outcome = buildPrf(scan, req.profile);
+    if (!outcome.ok) throw new PrfRefusedError(outcome.refusal, req.locale ?? 'en');
+    const { prf } = outcome;
     mkdirSync(this.deps.reportsDir, { recursive: true });
     const safe = prf.profile.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || 'profile';
     const path = join(this.deps.reportsDir, `${safe}-ntlm.prf`);
     writeFileAtomic(path, encodePrf(prf.text));
-    return { path, text: prf.text, account: prf.account };
+    return { path, text: prf.text, account: prf.account, notCovered: prf.notCovered };
   }
 
   async 'server:guides'(req: ChannelArgs<'server:guides'>[0]) {

@@ -46,7 +46,10 @@ export const requestSchemas = {
   /** Asks each Exchange proxy of the last scan what it offers; returns that scan with the proxy findings. */
   'proxy:check': z.tuple([]),
   'proxy:cancel': z.tuple([]),
-  'prf:save': z.tuple([z.object({ profile: profileNameSchema }).strict()]),
+  /** `locale`: the language of a refusal's message (the PRF itself is the same in both). */
+  'prf:save': z.tuple([
+    z.object({ profile: profileNameSchema, locale: z.enum(['en', 'zh-CN']).optional() }).strict(),
+  ]),
   'server:guides': z.tuple([
     z
       .object({
@@ -108,7 +111,13 @@ export interface ChannelResults {
   'demo:set-outlook': { readonly running: boolean };
   'proxy:check': DiagnosisReport;
   'proxy:cancel': { readonly cancelled: boolean };
-  'prf:save': { readonly path: string; readonly text: string; readonly account: string };
+  'prf:save': {
+    readonly path: string;
+    readonly text: string;
+    readonly account: string;
+    /** Accounts of the profile on Basic that a PRF cannot reach (they need the wizard's fix). */
+    readonly notCovered?: readonly string[];
+  };
   'server:guides': readonly ServerGuide[];
   'server:events': readonly MatchedServerEvent[];
   'server:iis': readonly IisAuthReading[];
