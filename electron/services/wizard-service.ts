@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { findAutodiscoverRevertsIn, mergeReverts } from '../core/autodiscover/reverted';
 import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import { scanMachine } from '../core/diagnosis/scan';
 import { ExproxyError } from '../core/errors';
@@ -96,7 +97,26 @@ export class WizardService implements Handlers {
 
   async 'scan:run'(): Promise<DiagnosisReport> {
     this.proxyRefusedNtlm = [];
-    return (await this.scan()).report;
+    return this.withReverts((await this.scan()).report);
+  }
+
+  /**
+   * Verify: accounts a change of this session switched to NTLM that are on Basic again (Outlook
+   * 2007+ took Basic back from Autodiscover). After a Windows restart the wizard reopens at Verify
+   * with no session: then the newest applied change is the one to check.
+   */
+  private async withReverts(report: DiagnosisReport): Promise<DiagnosisReport> {
+    const resumed = this.sessionChanges.length === 0 && this.deps.appInfo().resumeAtVerify;
+    if (this.sessionChanges.length === 0 && !resumed) return report;
+    const history = await this.deps.changes.history();
+    const records = resumed
+      ? history.filter((r) => r.state === 'applied').slice(0, 1)
+      : history.filter((r) => this.sessionChanges.includes(r.id));
+    const before = this.firstScan === report ? null : this.firstScan;
+    const merged = mergeReverts(report, findAutodiscoverRevertsIn(before, records, report));
+    if (this.lastScan === report) this.lastScan = merged;
+    if (this.firstScan === report) this.firstScan = merged;
+    return merged;
   }
 
   private fixRequest(req: { fixes: ChannelArgs<'fix:plan'>[0]['fixes']; profile?: string }) {

@@ -37,7 +37,11 @@ type MaybeLeftover = OutlookProfile & { readonly leftover?: boolean };
 
 function noticeFor(profile: MaybeLeftover): AutodiscoverNotice | null {
   if (profile.leftover === true || autodiscoverScope(profile) === 'no') return null;
-  const roh = profile.accounts.filter((a) => a.rpcOverHttp.enabled);
+  // Only what our fix touches (Basic → NTLM): a Negotiate or certificate account is never told to use NTLM.
+  const roh = profile.accounts.filter(
+    (a) =>
+      a.rpcOverHttp.enabled && (a.rpcOverHttp.authScheme === 'basic' || a.rpcOverHttp.authScheme === 'ntlm'),
+  );
   if (roh.length === 0) return null;
   const hosts = [
     ...new Set(roh.map((a) => (a.rpcOverHttp.proxyServer ? proxyHost(a.rpcOverHttp.proxyServer) : null))),

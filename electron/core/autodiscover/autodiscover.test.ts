@@ -66,6 +66,14 @@ describe('which profiles Autodiscover rewrites', () => {
       })),
     };
     expect(autodiscoverNotices({ profiles: [off] })).toEqual([]);
+    const negotiate = {
+      ...r.profiles[0]!,
+      accounts: r.profiles[0]!.accounts.map((a) => ({
+        ...a,
+        rpcOverHttp: { ...a.rpcOverHttp, authScheme: 'negotiate' as const, authSchemeValue: 0x10 },
+      })),
+    };
+    expect(autodiscoverNotices({ profiles: [negotiate] })).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import { scanMachine } from '../diagnosis/scan';
 import type { ChangeRecord, PlannedChange } from '../fixes/change-plan';
 import { revertedText } from './autodiscover-text';
-import { findAutodiscoverReverts, findAutodiscoverRevertsIn } from './reverted';
+import { findAutodiscoverReverts, findAutodiscoverRevertsIn, mergeReverts } from './reverted';
 
 const FIRST = 'a345f1e1fd57fc40a98c6265aef8ebbd';
 const PROFILE_KEY = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook';
@@ -130,5 +130,28 @@ describe('"it went back to Basic"', async () => {
     const older = record({ id: 'c-old', updatedAt: '2026-11-25T09:00:00.000Z' });
     const found = findAutodiscoverRevertsIn(before, [record(), older], afterBasic);
     expect(found.map((f) => f.facts.changeId)).toEqual(['c-20261125-1']);
+  });
+
+  it('merged into the scan, withdraws the switch for that account (it would be undone again)', () => {
+    const withBasic = {
+      ...afterBasic,
+      findings: [
+        {
+          id: 'proxy-auth-basic' as const,
+          severity: 'error' as const,
+          kb: 'KB820281',
+          profile: 'Outlook',
+          account: FIRST,
+          fixes: ['proxy-auth-ntlm' as const],
+          facts: {},
+        },
+      ],
+    };
+    const merged = mergeReverts(withBasic, findAutodiscoverReverts(before, record(), withBasic));
+    expect(merged.findings.map((f) => [f.id, f.fixes])).toEqual([
+      ['proxy-auth-basic', []],
+      ['autodiscover-reverted', []],
+    ]);
+    expect(mergeReverts(withBasic, [])).toBe(withBasic);
   });
 });

@@ -96,3 +96,19 @@ export function findAutodiscoverRevertsIn(
   }
   return out;
 }
+
+/**
+ * The scan with the reverts added. Their accounts' `proxy-auth-basic` no longer offers the
+ * switch: it would be undone at the next start, and once the server hands out NTLM, Outlook
+ * takes NTLM by itself.
+ */
+export function mergeReverts(report: DiagnosisReport, reverts: readonly Finding[]): DiagnosisReport {
+  if (reverts.length === 0) return report;
+  const reverted = new Set(reverts.map((f) => `${f.profile}|${f.account}`.toLowerCase()));
+  const findings = report.findings.map((f) =>
+    f.id === 'proxy-auth-basic' && reverted.has(`${f.profile}|${f.account}`.toLowerCase())
+      ? { ...f, fixes: f.fixes.filter((x) => x !== 'proxy-auth-ntlm') }
+      : f,
+  );
+  return { ...report, findings: [...findings, ...reverts] };
+}
