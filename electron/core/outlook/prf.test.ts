@@ -7,6 +7,7 @@ import type { RegTree } from '../registry/reg-tree';
 import { hexToBytes } from '../registry/reg-value';
 import { buildPrf, encodePrf, parsePrf, type PrfOutcome, type PrfResult } from './prf';
 import { prfRefusalText } from './prf-refusal';
+import texts from './prf-text.json';
 
 const PROFILE_2016 = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook';
 const FIRST = 'a345f1e1fd57fc40a98c6265aef8ebbd'; // jsmith@contoso.com, Basic in the sample
@@ -152,5 +153,19 @@ describe('PRF file encoding and INI safety', () => {
 
   it('refuses an unknown profile name', async () => {
     expect(refusal(buildPrf(await scan('xp-outlook2003-basic'), 'Nope')).reason).toBe('no-profile');
+  });
+});
+
+describe('PRF refusal texts', () => {
+  it('exist in both languages with the same keys and placeholders', () => {
+    const leaves = (o: unknown, p = ''): [string, string][] =>
+      typeof o === 'string'
+        ? [[p, o]]
+        : Object.entries(o as object).flatMap(([k, v]) => leaves(v, `${p}.${k}`));
+    const ph = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+    const z = new Map(leaves(texts['zh-CN']));
+    const e = leaves(texts.en);
+    expect([...z.keys()].sort()).toEqual(e.map(([k]) => k).sort());
+    for (const [key, text] of e) expect(ph(z.get(key)!), key).toEqual(ph(text));
   });
 });
