@@ -1,16 +1,19 @@
 // Bundles the Wine integration suite (test-win/*.wine.ts) for the Windows node.exe that runs
 // it under Wine: one CommonJS file per suite in dist/wine-tests/, Node 20, no node_modules
 // needed at run time. Used by scripts/test-wine.sh.
+// `--windows` adds the suites only a real Windows can run (test-win/*.windows.ts: regedit needs
+// Windows Script Host and WMI, which Wine lacks); .github/workflows/windows-release.yml uses it.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 
 const OUT = 'dist/wine-tests';
+const suffixes = process.argv.includes('--windows') ? ['.wine.ts', '.windows.ts'] : ['.wine.ts'];
 const entryPoints = readdirSync('test-win')
-  .filter((f) => f.endsWith('.wine.ts'))
+  .filter((f) => suffixes.some((s) => f.endsWith(s)))
   .sort()
   .map((f) => `test-win/${f}`);
 if (entryPoints.length === 0) {
-  console.error('no test-win/*.wine.ts suites found');
+  console.error(`no test-win/*{${suffixes.join(',')}} suites found`);
   process.exit(2);
 }
 

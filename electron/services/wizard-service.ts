@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { findAutodiscoverRevertsIn, mergeReverts } from '../core/autodiscover/reverted';
 import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import { scanMachine } from '../core/diagnosis/scan';
 import { ExproxyError } from '../core/errors';
@@ -10,6 +11,7 @@ import { buildTicketReport, ticketReportHtml, ticketSummary } from '../core/repo
 import { checkWriteAllowed, RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../core/registry/allowlist';
 import { writeFileAtomic, HttpsProbe } from '../adapters/node';
 import { buildPrf, encodePrf } from '../core/outlook/prf';
+import { PrfRefusedError } from '../core/outlook/prf-refusal';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { serverGuides } from '../core/server-guides/guides';
 import type { ChangeService } from './change-service';
@@ -49,6 +51,8 @@ export class WizardService implements Handlers {
   private readonly now: () => Date;
   /** What start-up recovery did, and what waits for the person's agreement. */
   private recovery: RecoveryReport = EMPTY_RECOVERY;
+  /** Opened by the resume-after-restart entry (as 'app:info' last said). */
+  private resumedAtVerify = false;
 
   constructor(private readonly deps: WizardServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -89,12 +93,34 @@ export class WizardService implements Handlers {
   }
 
   async 'app:info'(): Promise<AppInfo> {
-    return this.deps.appInfo();
+    const info = await this.deps.appInfo();
+    // Asked once at start (asking again may mean something else in the demo host).
+    this.resumedAtVerify = info.resumeAtVerify;
+    return info;
   }
 
   async 'scan:run'(): Promise<DiagnosisReport> {
     this.proxyRefusedNtlm = [];
-    return (await this.scan()).report;
+    return this.withReverts((await this.scan()).report);
+  }
+
+  /**
+   * Verify: accounts a change of this session switched to NTLM that are on Basic again (Outlook
+   * 2007+ took Basic back from Autodiscover). After a Windows restart the wizard reopens at Verify
+   * with no session: then the newest applied change is the one to check.
+   */
+  private async withReverts(report: DiagnosisReport): Promise<DiagnosisReport> {
+    const resumed = this.sessionChanges.length === 0 && this.resumedAtVerify;
+    if (this.sessionChanges.length === 0 && !resumed) return report;
+    const history = await this.deps.changes.history();
+    const records = resumed
+      ? history.filter((r) => r.state === 'applied').slice(0, 1)
+      : history.filter((r) => this.sessionChanges.includes(r.id));
+    const before = this.firstScan === report ? null : this.firstScan;
+    const merged = mergeReverts(report, findAutodiscoverRevertsIn(before, records, report));
+    if (this.lastScan === report) this.lastScan = merged;
+    if (this.firstScan === report) this.firstScan = merged;
+    return merged;
   }
 
   private fixRequest(req: { fixes: ChannelArgs<'fix:plan'>[0]['fixes']; profile?: string }) {
@@ -217,14 +243,17 @@ export class WizardService implements Handlers {
     return { cancelled: running };
   }
 
+  /** A PRF from a fresh scan (the legacy-account stamp is read from the registry itself). */
   async 'prf:save'(req: ChannelArgs<'prf:save'>[0]) {
-    const report = this.lastScan ?? (await this.scan()).report;
-    const prf = buildPrf(report, req.profile);
+    const scan = await scanMachine(this.deps.machine.registry, this.deps.machine.system, this.now());
+    const outcome = buildPrf(scan, req.profile);
+    if (!outcome.ok) throw new PrfRefusedError(outcome.refusal, req.locale ?? 'en');
+    const { prf } = outcome;
     mkdirSync(this.deps.reportsDir, { recursive: true });
     const safe = prf.profile.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || 'profile';
     const path = join(this.deps.reportsDir, `${safe}-ntlm.prf`);
     writeFileAtomic(path, encodePrf(prf.text));
-    return { path, text: prf.text, account: prf.account };
+    return { path, text: prf.text, account: prf.account, notCovered: prf.notCovered };
   }
 
   async 'server:guides'(req: ChannelArgs<'server:guides'>[0]) {

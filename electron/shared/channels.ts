@@ -79,7 +79,8 @@ export interface ChannelRequests {
   'demo:set-outlook': [{ running: boolean }];
   'proxy:check': [];
   'proxy:cancel': [];
-  'prf:save': [{ profile: string }];
+  /** `locale`: the language of a refusal's message (the PRF itself is the same in both). */
+  'prf:save': [{ profile: string; locale?: Locale }];
   'server:guides': [{ locale: Locale; server?: string; fqdn?: string }];
   'server:events': [];
   'server:iis': [];

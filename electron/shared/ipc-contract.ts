@@ -42,7 +42,8 @@ export const requestSchemas = {
   'demo:set-outlook': z.tuple([z.object({ running: z.boolean() }).strict()]),
   'proxy:check': z.tuple([]),
   'proxy:cancel': z.tuple([]),
-  'prf:save': z.tuple([z.object({ profile: profileNameSchema }).strict()]),
+  /** `locale`: the language of a refusal's message (the PRF itself is the same in both). */
+  'prf:save': z.tuple([z.object({ profile: profileNameSchema, locale: localeSchema.optional() }).strict()]),
   'server:guides': z.tuple([
     z
       .object({

@@ -12,7 +12,9 @@ export type FindingId =
   | 'proxy-offers-no-ntlm'
   | 'proxy-unreachable'
   | 'proxy-certificate-name-mismatch'
-  | 'proxy-certificate-untrusted';
+  | 'proxy-certificate-untrusted'
+  /** Our NTLM switch is Basic again after a restart: Autodiscover put it back (core/autodiscover). */
+  | 'autodiscover-reverted';
 
 /**
  * Client fixes (`exproxy apply`), in the order a plan applies them: the profile's NTLM switch

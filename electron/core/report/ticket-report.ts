@@ -1,3 +1,8 @@
+import {
+  autodiscoverHtml,
+  autodiscoverReport,
+  type AutodiscoverReport,
+} from '../autodiscover/autodiscover-report';
 import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import type { ChangeRecord } from '../fixes/change-plan';
 import type { ReportLabels } from './report-labels';
@@ -9,6 +14,8 @@ export interface TicketReport {
   readonly before: DiagnosisReport | null;
   readonly after: DiagnosisReport | null;
   readonly changes: readonly ChangeRecord[];
+  /** Where Exchange can switch the fix back (Outlook 2007+), and where it did. */
+  readonly autodiscover: AutodiscoverReport;
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -20,7 +27,13 @@ export function buildTicketReport(
   changes: readonly ChangeRecord[],
   now: Date,
 ): TicketReport {
-  return { generatedAt: now.toISOString(), before, after, changes };
+  return {
+    generatedAt: now.toISOString(),
+    before,
+    after,
+    changes,
+    autodiscover: autodiscoverReport(after ?? before),
+  };
 }
 
 /** Self-contained HTML (no scripts, inline styles only), safe to attach to a ticket. */
@@ -65,6 +78,7 @@ export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string)
         : `<ul>${fs.map((f) => `<li>${esc(f.severity)} · ${esc(f.id)} · ${esc(f.kb)}${f.profile ? ` · ${esc(f.profile)}` : ''}</li>`).join('')}</ul>`,
     );
   }
+  rows.push(autodiscoverHtml(r.autodiscover, lang === 'zh-CN' ? 'zh-CN' : 'en'));
   rows.push(`<h2>${esc(L.changes)}</h2>`);
   if (r.changes.length === 0) rows.push(`<p>${esc(L.noChanges)}</p>`);
   for (const c of r.changes) {
@@ -97,6 +111,9 @@ export function ticketSummary(r: TicketReport, L: ReportLabels): string {
       `- ${f.id} (${f.kb})${f.profile ? ` [${f.profile}]` : ''}: ${open ? L.summaryOpen : L.summaryFixed}`,
     );
   }
+  // It went back to Basic: new in the after-scan, and not something the change fixed.
+  for (const f of r.autodiscover.reverted)
+    lines.push(`- ${f.id} (${f.kb})${f.profile ? ` [${f.profile}]` : ''}: ${L.summaryOpen}`);
   for (const c of r.changes) {
     for (const ch of c.changes)
       lines.push(

@@ -1,11 +1,13 @@
+import { autodiscoverNotices } from '../../core/autodiscover/autodiscover-notice';
 import { scanMachine } from '../../core/diagnosis/scan';
 import { hasActionableFindings } from '../../core/diagnosis/rules';
 import { ExproxyError } from '../../core/errors';
 import { HttpsProbe } from '../../adapters/node';
 import { checkProxies, mergeProxyFindings } from '../proxy-checks';
 import type { CommandContext } from './command-context';
+import { cliLanguage } from './cli-i18n';
 import { EXIT } from './exit-codes';
-import { formatDiagnosis } from './format-report';
+import { formatAutodiscover, formatDiagnosis } from './format-report';
 import { formatProxyChecks, timeoutOption } from './probe-command';
 
 /** `exproxy diagnose`: what is wrong, and (unless --no-network) what each proxy offers. */
@@ -22,8 +24,17 @@ export async function diagnoseCommand(c: CommandContext, rest: readonly string[]
     );
   }
   c.record.diagnosis = report;
-  if (c.v.json) c.json(report);
+  // Outlook 2007+ can put Basic back from Autodiscover: who must act, and the admin's command.
+  const autodiscover = autodiscoverNotices(report);
+  c.record.autodiscover = autodiscover;
+  if (c.v.json) c.json({ ...report, autodiscover });
   else
-    c.io.out([formatDiagnosis(c.t, report), ...formatProxyChecks(c.t, report.proxyChecks ?? [])].join('\n'));
+    c.io.out(
+      [
+        formatDiagnosis(c.t, report),
+        ...formatProxyChecks(c.t, report.proxyChecks ?? []),
+        ...formatAutodiscover(cliLanguage(c.io.env), autodiscover),
+      ].join('\n'),
+    );
   return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.ok;
 }

@@ -1,4 +1,10 @@
 import type { TFunction } from 'i18next';
+import type { AutodiscoverNotice } from '../../core/autodiscover/autodiscover-notice';
+import {
+  autodiscoverTexts,
+  noticeText,
+  type AutodiscoverLocale,
+} from '../../core/autodiscover/autodiscover-text';
 import type { DiagnosisReport } from '../../core/diagnosis/diagnosis-report';
 import type { ClientFixId as FixId, Finding } from '../../core/diagnosis/finding';
 import { LM_LEVEL_LABELS, isLmLevel } from '../../core/lsa/lm-compatibility';
@@ -99,4 +105,26 @@ export function formatPlan(t: TFunction, plan: ChangePlan): string {
   }
   if (plan.alreadyDone.length > 0) lines.push(t('alreadyDone', { fixes: plan.alreadyDone.join(', ') }));
   return lines.join('\n');
+}
+
+/**
+ * "Exchange can switch this back": for each 2007+ profile with Outlook Anywhere, why, who must
+ * act, and the Exchange admin's commands per Exchange version (texts from core/autodiscover).
+ */
+export function formatAutodiscover(
+  locale: AutodiscoverLocale,
+  notices: readonly AutodiscoverNotice[],
+): string[] {
+  const t = autodiscoverTexts(locale);
+  const lines: string[] = [];
+  for (const n of notices) {
+    const text = noticeText(n, locale);
+    lines.push('', `${text.title} — "${n.profile}"`, `  ${text.why}`, `  ${text.exchange2003}`);
+    lines.push(`  ${text.accounts}`, `  ${text.who}`);
+    for (const s of n.servers) {
+      lines.push(`  ${s.proxyHost ?? '?'}:`, `    ${t.notice.check}: ${s.commands[0]!.check}`);
+      for (const c of s.commands) lines.push(`    ${t.generations[c.generation]}: ${c.set}`);
+    }
+  }
+  return lines;
 }
