@@ -1,12 +1,13 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCAN_REQUESTS, scanMachine } from '../../core/diagnosis/scan';
+import { scanMachine } from '../../core/diagnosis/scan';
 import { ExproxyError, UnreadableInputError } from '../../core/errors';
 import { parseRegFile, writeRegFile } from '../../core/registry/reg-file';
 import { encodeUtf16le } from '../../core/registry/text-encoding';
 import { SAMPLES_DIR, tempDir } from '../../test-support/sample-machines';
 import { SimulatedMachine } from '../simulated/simulated-machine';
+import { collectScriptOptions } from './collect-options';
 import { CollectedPc, isCollectedFolder } from './collected-pc';
 import { writeSimulatedCollection, type SimulatedCollectionFacts } from './simulated-collection';
 
@@ -38,7 +39,7 @@ function collected(
   const dir = tempDir('exproxy-collected-');
   dirs.push(dir);
   const machine = SimulatedMachine.load({ machine: join(SAMPLES_DIR, sample) });
-  writeSimulatedCollection(machine.tree, dir, facts, SCAN_REQUESTS);
+  writeSimulatedCollection(machine.tree, dir, facts, collectScriptOptions());
   return { dir, machine };
 }
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { collectScriptOptions } from '../../adapters/collected/collect-options';
 import { writeSimulatedCollection } from '../../adapters/collected/simulated-collection';
 import { SimulatedMachine } from '../../adapters/simulated/simulated-machine';
-import { SCAN_REQUESTS } from '../../core/diagnosis/scan';
 import { ExproxyError, UnreadableInputError } from '../../core/errors';
 import { checkXpScript } from '../../core/legacy-kit/xp-compat';
 import { SAMPLES_DIR, tempDir } from '../../test-support/sample-machines';
@@ -47,7 +47,7 @@ function collectedFrom(sample: string, into: string): string {
       outlook: 'closed',
       admin: false,
     },
-    SCAN_REQUESTS,
+    collectScriptOptions(),
   );
   return dir;
 }
