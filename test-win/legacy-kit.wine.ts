@@ -146,6 +146,30 @@ describe('legacy-PC kit under Wine (cmd.exe, reg.exe)', () => {
     },
   );
 
+  test(
+    'collect.cmd /server runs the server reads that exist here and records the rest',
+    TIMEOUT,
+    async () => {
+      const out = join(SCRATCH, 'collected server');
+      assertExit(await runScript(collectScript, [`"${out}"`, '/server']), 0, 'collect.cmd /server');
+      const { pc } = await diagnoseFolder(out);
+      assert.equal(pc.facts?.serverMode, true);
+      assert.deepEqual(
+        pc.facts?.serverItems.map((i) => `${i.kind} ${i.status}`),
+        [
+          'appcmd absent',
+          'appcmd absent',
+          'adsutil absent',
+          'adsutil absent',
+          'wevtutil ok', // Wine's wevtutil.exe is a stub: an empty answer
+          'eventquery skipped',
+          'eventquery skipped',
+        ],
+      );
+      assert.deepEqual(await pc.iis.read(), []);
+    },
+  );
+
   test('collect.cmd without a folder makes COMPUTERNAME-date-time beside itself', TIMEOUT, async () => {
     const before = new Set(readdirSync(TOOLS));
     const run = await runScript(collectScript);
