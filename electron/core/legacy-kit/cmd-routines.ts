@@ -9,6 +9,14 @@
  * after a block (Wine misreads it); `find /i` (Wine lacks it).
  */
 
+/** Said in every generated script: the constructs left out because Wine's cmd.exe runs them differently. */
+export const SAME_ON_WINE_NOTE = [
+  'rem Written to run the same in the cmd.exe of Windows XP to 11 and of Wine (the tests use Wine):',
+  'rem "if errorlevel" instead of || and && (Wine evaluates || differently), no goto out of a FOR',
+  'rem loop (Wine keeps looping), no delayed expansion (Wine expands ! inside values again), no IF',
+  'rem on a FOR variable that may hold a quote (a syntax error in Wine), echo. rather than echo(.',
+];
+
 /** `:stamp` sets STAMP to the digits of %DATE%, a dash and the first six digits of %TIME%. */
 export function stampRoutine(): string[] {
   return [
@@ -48,6 +56,7 @@ export function outlookStateRoutine(): string[] {
   ];
   return [
     ':outlook_state',
+    'rem The loops only set flags: a goto out of a FOR loop does not stop it in Wine.',
     'set "OUTLOOK=unknown"',
     'set "PL_SELF="',
     'set "PL_OUTLOOK="',

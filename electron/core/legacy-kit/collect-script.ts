@@ -1,6 +1,6 @@
 import type { SubtreeRequest } from '../registry/registry-port';
 import { cmdFile, cmdLiteral } from './cmd-text';
-import { nativeRegRoutine, outlookStateRoutine, stampRoutine } from './cmd-routines';
+import { nativeRegRoutine, outlookStateRoutine, SAME_ON_WINE_NOTE, stampRoutine } from './cmd-routines';
 import { collectionItems, type CollectionItem } from './collection-items';
 import { FACT, FACT_PREFIX, FACTS_FILE, FACTS_FORMAT, itemFactName, type ServerItemKind } from './facts-file';
 
@@ -187,6 +187,8 @@ export function collectRoutine(opts: CollectScriptOptions): string[] {
     'echo Server mode: IIS authentication providers and Application-log events.',
     ...servers.flatMap((item, i) => serverLines(item, i + 1, opts.server)),
     ':collect_facts',
+    'rem cmd /u writes UTF-16, so names reach facts.txt exactly; the closing rem takes the stray',
+    "rem character Wine's cmd /u leaves on the last command.",
     `"%SystemRoot%\\System32\\cmd.exe" /d /u /c "${names.map((n) => `set ${n}`).join('& ')}& rem" >"%COLLECT_DIR%\\${FACTS_FILE}" 2>nul`,
     'if not defined COLLECT_ANY goto :collect_nothing',
     'set "COLLECT_RC=0"',
@@ -293,6 +295,7 @@ export function makeCollectScript(opts: CollectScriptOptions): string {
     'rem Registry views: HKLM\\SOFTWARE is exported by a reg.exe of the same bitness as Windows',
     'rem (Sysnative from a 32-bit cmd), and its 32-bit view by its WOW6432Node path, which needs no',
     'rem /reg:32 switch (XP has none). facts.txt holds what the registry does not: see its lines.',
+    ...SAME_ON_WINE_NOTE,
     'setlocal EnableExtensions DisableDelayedExpansion',
     'set "COLLECT_HOME=%~dp0"',
     'set "COLLECT_OUT="',

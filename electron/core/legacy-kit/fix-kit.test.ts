@@ -204,6 +204,10 @@ describe('fix kit', () => {
     expect(lines[order[2]! + 1]).toBe('if errorlevel 1 goto :not_admin');
     for (const code of ['set "RC=4"', 'set "RC=5"', 'set "RC=6"', 'set "RC=0"', 'set "RC=1"']) at(code);
     expect(text(k, 'fix.cmd')).toContain('set "COLLECT_OUT=%DATA%\\after"');
+    const finish = lines.indexOf(':finish');
+    expect(lines[finish + 2]).toBe(
+      '>>"%DATA%\\kit-log.txt" echo "%DATE% %TIME%" fix.cmd exit %RC% part "%ONLY%" user "%USERNAME%" computer "%COMPUTERNAME%"',
+    );
     expect(text(k, 'undo.cmd')).toContain('set "COLLECT_OUT=%DATA%\\after-undo"');
   });
 

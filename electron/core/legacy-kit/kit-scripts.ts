@@ -1,5 +1,6 @@
 import { cmdFile, cmdLiteral } from './cmd-text';
 import { collectRoutine, collectSupportRoutines, type CollectScriptOptions } from './collect-script';
+import { SAME_ON_WINE_NOTE } from './cmd-routines';
 import { CHECK_SCRATCH, type KitPart, type RootCheck } from './kit-roots';
 import { shortKeyPath } from '../registry/key-path';
 
@@ -40,7 +41,8 @@ const SIGNATURE_ROUTINE = [
   ':signature',
   'rem CMP_SIG: the type and data of every CHK_NAME value listed in CMP_LIST, in order. Only lines',
   'rem whose text is letters, digits and . - _ \\ or space are spelled out (others count as "?"), so',
-  'rem no registry text is ever expanded into a command (FOR variables go to files, not to IF).',
+  'rem no registry text is ever expanded into a command. FOR variables go to files, not to IF:',
+  "rem Wine's cmd.exe reports a syntax error for IF on a FOR variable that holds a quote.",
   'set "CMP_SIG=#"',
   'for /f "usebackq tokens=1,2,*" %%a in ("%CMP_LIST%") do (',
   '  >"%WORK%\\t1.txt" echo.%%a',
@@ -189,6 +191,7 @@ export function makeKitScript(input: KitScriptInput): string {
     'rem Profile names, servers and values travel only inside the .reg files: this script names',
     'rem fixed keys only. It checks each value with reg query on a scratch copy of its root key',
     `rem (${SCRATCH}), deleted again afterwards.`,
+    ...SAME_ON_WINE_NOTE,
     'setlocal EnableExtensions DisableDelayedExpansion',
     'set "KIT=%~dp0"',
     'set "QUIET="',
@@ -433,6 +436,8 @@ export function makeKitScript(input: KitScriptInput): string {
     'goto :finish',
     '',
     ':finish',
+    'rem One line per run, for runs nobody watches (Group Policy, a double-click that closes the window).',
+    `>>"%DATA%\\kit-log.txt" echo "%DATE% %TIME%" ${me} exit %RC% part "%ONLY%" user "%USERNAME%" computer "%COMPUTERNAME%"`,
     `"%REG%" delete "${SCRATCH}" /f >nul 2>&1`,
     'if exist "%WORK%\\" rd /s /q "%WORK%" >nul 2>&1',
     'exit /b %RC%',
