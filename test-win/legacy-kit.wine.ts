@@ -233,6 +233,9 @@ describe('legacy-PC kit under Wine (cmd.exe, reg.exe)', () => {
       const again = await runScript(join(kitDir, 'fix.cmd'), ['/quiet']);
       assertExit(again, 0, 'fix.cmd a second time');
       assert.match(again.out, /Nothing to do: the fix is already in place/);
+      const log = readFileSync(join(kitDir, 'kit-log.txt'), 'latin1').trim().split(/\r\n/);
+      assert.equal(log.length, 2);
+      for (const line of log) assert.match(line, /fix\.cmd exit 0 part "" user "[^"]+" computer "[^"]+"$/);
     },
   );
 
