@@ -10,6 +10,8 @@ import { checkXpScript } from '../../core/legacy-kit/xp-compat';
 import { SAMPLES_DIR, tempDir } from '../../test-support/sample-machines';
 import { createCliT } from '../cli-i18n';
 import type { CliIo } from '../cli-io';
+import enText from '../i18n/en.json';
+import zhText from '../i18n/zh-CN.json';
 import { runKit, type KitArgv } from './kit-command';
 
 const dirs: string[] = [];
@@ -60,6 +62,15 @@ const argv = (sub: string, positionals: string[], values: Record<string, unknown
 });
 
 describe('exproxy kit', () => {
+  it('has every kit message in both languages, with the same placeholders', () => {
+    const ph = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(zhText.kit).sort()).toEqual(Object.keys(enText.kit).sort());
+    for (const [k, v] of Object.entries(enText.kit))
+      expect(ph((zhText.kit as Record<string, string>)[k]!), k).toEqual(ph(v));
+    const source = readFileSync(join(__dirname, 'kit-command.ts'), 'utf8');
+    for (const m of source.matchAll(/'kit\.(\w+)'/g)) expect(Object.keys(enText.kit), m[1]).toContain(m[1]);
+  });
+
   it('collect writes collect.cmd and says how to use it', async () => {
     const dir = join(work(), 'usb stick');
     const o = io();
