@@ -89,10 +89,23 @@ fi
 mapfile -t SUITES <"$LOG.build"
 rm -f "$LOG.build"
 
+# A folder nothing may be written to, like a CD, for collect.cmd's %TEMP% fallback: Wine runs
+# as root here and cannot make one itself. It holds a link to a file the suite writes later.
+# Without permission for chattr the test is skipped and says so.
+RO_BASE="$(mktemp -d)"
+RO_DIR="$RO_BASE/read-only medium"
+trap '"$WINESERVER" -k >/dev/null 2>&1 || true; chattr -i "$RO_DIR" >/dev/null 2>&1; rm -rf "$RO_BASE"' EXIT
+mkdir -p "$RO_DIR" "$RO_DIR.src"
+ln -s "$RO_DIR.src/collect.cmd" "$RO_DIR/collect.cmd"
+if chattr +i "$RO_DIR" >>"$LOG" 2>&1; then
+  export EXPROXY_WINE_READONLY_DIR="$RO_DIR"
+else
+  log "chattr +i is not permitted here: the read-only medium test is skipped"
+fi
+
 # One wineserver for the whole run keeps each reg.exe call at ~0.05 s; stopped on exit
 # (it writes the registry back to the prefix as it stops).
 "$WINESERVER" -p >>"$LOG" 2>&1 || true
-trap '"$WINESERVER" -k >/dev/null 2>&1 || true' EXIT
 
 prefix_state=warm
 if [ ! -f "$READY_MARK" ]; then

@@ -11,7 +11,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SimulatedMachine } from '../electron/adapters/simulated/simulated-machine';
@@ -178,6 +186,40 @@ describe('legacy-PC kit under Wine (cmd.exe, reg.exe)', () => {
     assert.equal(made.length, 1, `one new folder: ${made.join(', ')}`);
     assert.match(made[0]!, new RegExp(`^${process.env.COMPUTERNAME}-\\d+-\\d+$`));
     assert.ok(existsSync(join(TOOLS, made[0]!, 'facts.txt')));
+  });
+
+  test('collect.cmd takes another name when its folder name is already taken', TIMEOUT, async () => {
+    const probe = join(SCRATCH, 'now.cmd');
+    writeFileSync(probe, '@echo %DATE%^|%TIME%\r\n');
+    const digits = (s: string) => s.replace(/\D/g, '');
+    for (let attempt = 1; ; attempt++) {
+      const [date = '', time = ''] = (await runScript(probe)).out.trim().split('|');
+      const name = `${process.env.COMPUTERNAME}-${digits(date)}-${digits(time.replace(/ /g, '0')).slice(0, 6)}`;
+      rmSync(join(TOOLS, name), { recursive: true, force: true }); // the test before may have made it
+      writeFileSync(join(TOOLS, name), 'a file in the way');
+      const run = await runScript(collectScript);
+      assertExit(run, 0, 'collect.cmd');
+      const folder = /Folder: "([^"]+)"/.exec(run.out)?.[1] ?? '';
+      if (!folder.startsWith(join(TOOLS, name)) && attempt < 3) continue; // the minute turned over
+      assert.match(folder, new RegExp(`\\\\${name}-\\d+$`), run.out);
+      assert.ok(existsSync(join(folder, 'facts.txt')));
+      break;
+    }
+  });
+
+  test('collect.cmd on a read-only medium writes its folder in %TEMP%', TIMEOUT, async (t) => {
+    // scripts/test-wine.sh makes a folder the system refuses writes to (chattr +i) holding a
+    // link to collect.cmd; Wine, run as root here, cannot make a folder read-only itself.
+    const ro = process.env.EXPROXY_WINE_READONLY_DIR;
+    if (!ro) return t.skip('no read-only folder here (chattr +i was not permitted)');
+    const medium = `Z:${ro.replace(/\//g, '\\')}`;
+    writeFileSync(`${medium}.src\\collect.cmd`, readFileSync(collectScript));
+    const run = await runScript(`${medium}\\collect.cmd`);
+    assertExit(run, 0, 'collect.cmd on a read-only medium');
+    const folder = /Folder: "([^"]+)"/.exec(run.out)?.[1] ?? '';
+    assert.ok(folder.toLowerCase().startsWith(`${process.env.TEMP!.toLowerCase()}\\`), run.out);
+    assert.ok(existsSync(join(folder, 'facts.txt')));
+    assert.deepEqual(readdirSync(medium), ['collect.cmd']);
   });
 
   let kitDir = '';

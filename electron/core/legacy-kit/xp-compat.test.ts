@@ -54,6 +54,7 @@ describe('Windows XP check of generated scripts', () => {
     ['for /f %%a in (x) do if "%%a"=="y" (', /multi-line if block inside a for body/],
     ['type x | more', /a pipe/],
     ['del /s x', /del \/s: not a switch/],
+    ['if not exist "%DIR%\\" md "%DIR%"', /true for a file too in Wine/],
   ])('flags %s', (line, expected) => {
     expect(messages(line).join('\n')).toMatch(expected);
   });

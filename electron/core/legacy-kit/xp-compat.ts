@@ -292,6 +292,7 @@ export function checkXpScript(text: string): XpProblem[] {
     if (line.includes('&&')) problem(ctx, "'&&' is avoided with '||'; use if errorlevel");
     if (/\/v:on/i.test(line)) problem(ctx, "delayed expansion: Wine's cmd.exe expands ! inside values again");
     if (/\bfind(\.exe)?\s+\/i\b/i.test(line)) problem(ctx, "find /i does not exist in Wine's find.exe");
+    if (/\bexist\s+"[^"]*\\"/i.test(line)) problem(ctx, 'if exist "name\\" is true for a file too in Wine');
     checkCommandText(ctx, simplifyPercents(line));
   });
   for (const j of jumps)
