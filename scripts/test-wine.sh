@@ -89,14 +89,17 @@ fi
 mapfile -t SUITES <"$LOG.build"
 rm -f "$LOG.build"
 
-# A folder nothing may be written to, like a CD, for collect.cmd's %TEMP% fallback: Wine runs
-# as root here and cannot make one itself. It holds a link to a file the suite writes later.
-# Without permission for chattr the test is skipped and says so.
+# A folder nothing may be written to, like a CD or SYSVOL, for the scripts' %TEMP% fallbacks:
+# Wine runs as root here and cannot make one itself. It holds links to the files of
+# collect.cmd and of a kit, which the suite writes into "$RO_DIR.src" later. Without
+# permission for chattr those tests are skipped and say so.
 RO_BASE="$(mktemp -d)"
 RO_DIR="$RO_BASE/read-only medium"
 trap '"$WINESERVER" -k >/dev/null 2>&1 || true; chattr -i "$RO_DIR" >/dev/null 2>&1; rm -rf "$RO_BASE"' EXIT
-mkdir -p "$RO_DIR" "$RO_DIR.src"
-ln -s "$RO_DIR.src/collect.cmd" "$RO_DIR/collect.cmd"
+mkdir -p "$RO_DIR" "$RO_DIR.src/check"
+for f in collect.cmd fix.cmd undo.cmd fix-user.reg undo-user.reg fix-machine.reg undo-machine.reg check; do
+  ln -s "$RO_DIR.src/$f" "$RO_DIR/$f"
+done
 if chattr +i "$RO_DIR" >>"$LOG" 2>&1; then
   export EXPROXY_WINE_READONLY_DIR="$RO_DIR"
 else

@@ -66,6 +66,26 @@ const TIMEOUT = { timeout: 180_000 };
 const TOOLS = join(SCRATCH, 'usb stick & tools (x)');
 const HOSTILE = ['He said "hi"', 'A & B | C', '100% %USERNAME% (x)', 'Outlook – Zoë 日本', 'br [x] ]'];
 
+/**
+ * A folder the system refuses writes to (scripts/test-wine.sh: chattr +i), with links to files
+ * in `<folder>.src` that the tests write: Wine, run as root here, cannot make one itself.
+ */
+function readOnlyMedium(): string | null {
+  const ro = process.env.EXPROXY_WINE_READONLY_DIR;
+  return ro ? `Z:${ro.replace(/\//g, '\\')}` : null;
+}
+const NO_READ_ONLY = 'no read-only folder here (chattr +i was not permitted)';
+const READ_ONLY_ENTRIES = [
+  'check',
+  'collect.cmd',
+  'fix-machine.reg',
+  'fix-user.reg',
+  'fix.cmd',
+  'undo-machine.reg',
+  'undo-user.reg',
+  'undo.cmd',
+];
+
 const wine = new WineRegistryState();
 const xp = sampleFile('xp-outlook2003-basic');
 let collectScript = '';
@@ -208,18 +228,15 @@ describe('legacy-PC kit under Wine (cmd.exe, reg.exe)', () => {
   });
 
   test('collect.cmd on a read-only medium writes its folder in %TEMP%', TIMEOUT, async (t) => {
-    // scripts/test-wine.sh makes a folder the system refuses writes to (chattr +i) holding a
-    // link to collect.cmd; Wine, run as root here, cannot make a folder read-only itself.
-    const ro = process.env.EXPROXY_WINE_READONLY_DIR;
-    if (!ro) return t.skip('no read-only folder here (chattr +i was not permitted)');
-    const medium = `Z:${ro.replace(/\//g, '\\')}`;
+    const medium = readOnlyMedium();
+    if (!medium) return t.skip(NO_READ_ONLY);
     writeFileSync(`${medium}.src\\collect.cmd`, readFileSync(collectScript));
     const run = await runScript(`${medium}\\collect.cmd`);
     assertExit(run, 0, 'collect.cmd on a read-only medium');
     const folder = /Folder: "([^"]+)"/.exec(run.out)?.[1] ?? '';
     assert.ok(folder.toLowerCase().startsWith(`${process.env.TEMP!.toLowerCase()}\\`), run.out);
     assert.ok(existsSync(join(folder, 'facts.txt')));
-    assert.deepEqual(readdirSync(medium), ['collect.cmd']);
+    for (const e of readdirSync(medium)) assert.ok(READ_ONLY_ENTRIES.includes(e), `${e} added to the medium`);
   });
 
   let kitDir = '';
@@ -382,6 +399,44 @@ describe('legacy-PC kit under Wine (cmd.exe, reg.exe)', () => {
     );
     assert.equal(await keyExists(CHECK_SCRATCH), false);
   });
+
+  test(
+    'a kit on a read-only share (SYSVOL): backups, work files and after\\ go to %TEMP%',
+    TIMEOUT,
+    async (t) => {
+      const medium = readOnlyMedium();
+      if (!medium) return t.skip(NO_READ_ONLY);
+      await wine.seed(xp);
+      const collected = join(SCRATCH, 'collected for the share');
+      await collect(collected);
+      const kit = await kitFor(collected, ['proxy-auth-ntlm', 'lmcompat-3']);
+      writeFiles(
+        `${medium}.src`,
+        kit.files.filter((f) => f.path.endsWith('.cmd') || f.path.endsWith('.reg')),
+      );
+      const data = join(process.env.TEMP!, 'ExchangeProxyWizardKit');
+      rmSync(data, { recursive: true, force: true });
+
+      const machine = await runScript(`${medium}\\fix.cmd`, ['/machine', '/quiet']);
+      assertExit(machine, 0, 'fix.cmd /machine /quiet from a read-only folder');
+      assert.match(machine.out, new RegExp(`Backup: "${data.replace(/\\/g, '\\\\')}\\\\backup\\\\`, 'i'));
+      const user = await runScript(`${medium}\\fix.cmd`, ['/user', '/quiet']);
+      assertExit(user, 0, 'fix.cmd /user /quiet from a read-only folder');
+      for (const e of readdirSync(medium))
+        assert.ok(READ_ONLY_ENTRIES.includes(e), `${e} added to the share`);
+      assert.equal(readdirSync(join(data, 'backup')).length, 2);
+      assert.deepEqual(actionable((await diagnoseFolder(join(data, 'after'))).report.findings), []);
+      assert.match(
+        readFileSync(join(data, 'kit-log.txt'), 'latin1'),
+        /fix\.cmd exit 0 part "machine"[\s\S]*fix\.cmd exit 0 part "user"/,
+      );
+
+      assertExit(await runScript(`${medium}\\undo.cmd`, ['/quiet']), 0, 'undo.cmd from a read-only folder');
+      assert.ok((await exportKey(PROFILES))!.bytes.equals(seededProfiles), 'profiles as seeded');
+      assert.equal((await valueQuery(LSA_KEY, 'LmCompatibilityLevel')).code, 1);
+      rmSync(data, { recursive: true, force: true });
+    },
+  );
 
   test('hostile profile names: collected, fixed and undone, never in a command line', TIMEOUT, async () => {
     const win10 = sampleFile('win10-outlook2016-two-accounts');
