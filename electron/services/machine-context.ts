@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CollectedPc, collectedContext, isCollectedFolder } from '../adapters/collected';
 import { SimulatedMachine, simulatedContext as simulatedPorts } from '../adapters/simulated';
 import { ExproxyError } from '../core/errors';
 import type { MachineContext } from '../core/machine/machine-context';
@@ -43,6 +44,9 @@ export interface OpenMachineOptions {
 
 export async function openMachine(opts: OpenMachineOptions): Promise<MachineContext & { note?: string }> {
   if (opts.hive && opts.machine) throw new ExproxyError('usage', 'Use --hive or --machine, not both.');
+  // A folder collect.cmd wrote on a PC the app cannot run on: read it, never write it.
+  if (opts.machine && isCollectedFolder(opts.machine))
+    return collectedContext(CollectedPc.load(opts.machine), stateFolderGuard());
   if (opts.hive || opts.machine) return simulatedContext(SimulatedMachine.load(opts));
   if (process.platform === 'win32') {
     const { openWindowsMachine } = await import('../adapters/windows');

@@ -57,5 +57,6 @@ export function simulatedContext(machine: SimulatedMachine, stateFolders: StateF
         return { restarted: true, resumeEntry };
       },
     },
+    collected: null,
   };
 }

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { readSubtreesFrom } from '../../core/registry/tree-snapshot';
 import { join } from 'node:path';
 import { ExproxyError, UnreadableInputError } from '../../core/errors';
 import type { LmPolicyState, SystemPort } from '../../core/machine/system-port';
@@ -143,20 +144,7 @@ export class SimulatedMachine {
     name: 'simulated',
     readSubtrees: async (requests: readonly SubtreeRequest[]) => {
       this.refresh();
-      const out = new RegTree();
-      for (const r of requests) {
-        const path = snapshotPathFor(r.path, r.view);
-        const key = this.tree.getKey(path);
-        if (!key) continue;
-        if (r.recursive === false) {
-          out.ensureKey(path);
-          for (const { name, value } of key.values.values()) out.setValue(path, name, value);
-          for (const sub of key.subkeys.values()) out.ensureKey(`${path}\\${sub.name}`);
-        } else {
-          this.tree.copySubtreeInto(path, out);
-        }
-      }
-      return out;
+      return readSubtreesFrom(this.tree, requests);
     },
     setValue: async (path: string, name: string, value: RegValue, view?: RegView) =>
       this.userWrites([{ path, name, value, view }]),

@@ -60,5 +60,6 @@ export async function openWindowsMachine(): Promise<MachineContext> {
       ),
     proxyNetwork: () => ({ simulated: false, connectTo: {} }),
     simulation: null,
+    collected: null,
   };
 }

@@ -17,6 +17,22 @@ export interface ProxyNetwork {
   readonly ca?: string;
 }
 
+/**
+ * A PC the app cannot run on, as collect.cmd saw it (Windows XP to 8.1): whose it is and when
+ * it was collected. Nothing on such a machine is ever written from here; a fix kit is made.
+ */
+export interface CollectedOrigin {
+  readonly folder: string;
+  readonly computer: string | null;
+  readonly account: string | null;
+  readonly domain: string | null;
+  /** Local time on that PC, `YYYY-MM-DDTHH:MM:SS`, when it could be read. */
+  readonly collectedAt: string | null;
+  /** `%DATE% %TIME%` as that PC showed them. */
+  readonly collectedAtText: string | null;
+  readonly windowsVer: string | null;
+}
+
 /** What only a simulated machine can do (the browser demo's switches). */
 export interface SimulationControls {
   setOutlookRunning(running: boolean): void;
@@ -45,4 +61,6 @@ export interface MachineContext {
   openEventLog(stateDir: string): Promise<EventLogPort>;
   proxyNetwork(): ProxyNetwork;
   readonly simulation: SimulationControls | null;
+  /** Set for a collected PC: read-only here, changed only through a fix kit. */
+  readonly collected: CollectedOrigin | null;
 }

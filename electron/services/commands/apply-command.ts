@@ -31,6 +31,7 @@ export async function applyCommand(c: CommandContext, fixArgs: readonly string[]
   if (c.scope) checkFixesInScope(c.scope, fixes);
   c.record.fixes = fixes;
   const service = await c.changeService();
+  service.assertChangeable();
   const request: ChangeRequest = {
     kind: 'fixes',
     fixes,

@@ -11,6 +11,7 @@ import { CommandContext, type CommandValues } from './command-context';
 import { diagnoseCommand } from './diagnose-command';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { historyCommand } from './history-command';
+import { kitCommand } from './kit-command';
 import { prfCommand } from './prf-command';
 import { probeCommand } from './probe-command';
 import { rollbackCommand } from './rollback-command';
@@ -54,6 +55,7 @@ const COMMANDS: Record<string, Command> = {
   prf: (c) => prfCommand(c),
   probe: (c) => probeCommand(c),
   server: serverCommand,
+  kit: kitCommand,
 };
 
 /** The usage text in the person's language. */

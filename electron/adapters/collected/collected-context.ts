@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { InProcessLock } from '../../core/fixes/machine-lock';
+import type { MachineContext } from '../../core/machine/machine-context';
+import type { StateFolderGuard } from '../../core/machine/state-folder-port';
+import { FileEventLog } from '../node/file-event-log';
+import type { CollectedPc } from './collected-pc';
+
+/**
+ * A collected PC as machine ports: everything reads from the folder, every write is refused
+ * (the CollectedPc's own ports say so), and its Exchange proxies are not asked from here:
+ * this PC's network is not that PC's.
+ */
+export function collectedContext(pc: CollectedPc, stateFolders: StateFolderGuard): MachineContext {
+  return {
+    registry: pc.registry,
+    elevated: pc.elevated,
+    system: pc.system,
+    description: pc.description,
+    serverEvents: pc.serverEvents,
+    iis: pc.iis,
+    // Nothing is ever written to a collected PC, so there is nothing to exclude.
+    lock: new InProcessLock(),
+    stateFolders,
+    openEventLog: async (stateDir) => new FileEventLog(join(stateDir, 'events.log')),
+    proxyNetwork: () => ({ simulated: true, connectTo: {} }),
+    simulation: null,
+    collected: pc.collectedFrom,
+  };
+}
