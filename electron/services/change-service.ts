@@ -54,6 +54,8 @@ export interface RunOptions {
   readonly consent?: RecoveryOptions['consent'];
   /** Sees the fresh plan made under the lock (fleet reports record its scan). */
   readonly onProposal?: (proposal: Proposal) => void;
+  /** Sees what recovery did before the change (the CLI prints it). */
+  readonly onRecovery?: (report: RecoveryReport) => void;
 }
 
 /**
@@ -134,7 +136,7 @@ export class ChangeService {
     try {
       const outcome = await this.locked(`apply ${fixes.join(' ')}`, async () => {
         await opts.preflight?.(this.deps.machine);
-        await this.recoverLocked(opts.consent, true);
+        await this.recoverLocked(opts, true);
         const fresh = await this.propose(req);
         opts.onProposal?.(fresh);
         if (approved !== null && fresh.fingerprint !== approved) {
@@ -170,7 +172,7 @@ export class ChangeService {
     this.assertChangeable();
     const done = await this.locked(`undo ${typeof id === 'string' ? id : 'the last change'}`, async () => {
       await opts.preflight?.(this.deps.machine);
-      await this.recoverLocked(opts.consent, true);
+      await this.recoverLocked(opts, true);
       const changeId = typeof id === 'string' ? id : (await this.engine.lastApplied())?.id;
       return changeId ? { id: changeId, outcome: await this.engine.rollback(changeId) } : null;
     });
@@ -180,7 +182,7 @@ export class ChangeService {
 
   /** Finishes interrupted changes (start-up); elevated ones only with consent. */
   recover(consent?: RecoveryOptions['consent']): Promise<RecoveryReport> {
-    return this.locked('recovery', () => this.recoverLocked(consent, false));
+    return this.locked('recovery', () => this.recoverLocked({ consent }, false));
   }
 
   /** A collected PC is never changed from here: its place is taken by a fix kit run on that PC. */
@@ -209,12 +211,10 @@ export class ChangeService {
    * Before a change: records that cannot be trusted are set aside and stop this run (exit 3;
    * the next run goes on), and a recovery waiting for consent stops it too (exit 5).
    */
-  private async recoverLocked(
-    consent: RecoveryOptions['consent'],
-    beforeChange: boolean,
-  ): Promise<RecoveryReport> {
-    const report = await this.engine.recover({ consent });
+  private async recoverLocked(opts: RunOptions, beforeChange: boolean): Promise<RecoveryReport> {
+    const report = await this.engine.recover({ consent: opts.consent });
     for (const event of recoveryEvents(report, this.deps.actor)) await this.deps.events.write(event);
+    opts.onRecovery?.(report);
     if (!beforeChange) return report;
     if (report.setAside.length > 0)
       throw new UnreadableInputError(

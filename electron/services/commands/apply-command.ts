@@ -39,7 +39,12 @@ export async function applyCommand(c: CommandContext, fixArgs: readonly string[]
     machineWide: c.scope === 'machine',
     skipAccounts: await accountsWhoseProxyRefusesNtlm(c, fixes),
   };
-  const run = { preflight: c.preflight, consent: c.consent, onProposal: c.recordProposal };
+  const run = {
+    preflight: c.preflight,
+    consent: c.consent,
+    onProposal: c.recordProposal,
+    onRecovery: c.reportRecovery,
+  };
   // A fleet run has no one to show a plan to: the deployment is the consent, the fresh plan
   // under the lock applies (after the scope check), and the plan is printed with the outcome.
   if (c.scope) {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ExproxyError } from '../../core/errors';
-import type { RecoveryItem } from '../../core/fixes/recovery-report';
+import type { RecoveryItem, RecoveryReport } from '../../core/fixes/recovery-report';
 import type { StateScope } from '../../core/machine/state-folder-port';
 import { recoveryLines } from '../../core/report/change-events';
 import { machineDataDir, userDataDir } from '../app-paths';
@@ -87,6 +87,15 @@ export class CommandContext {
   /** Checks fleet runs are in the right security context before anything is read for writing. */
   preflight = async (machine: MachineContext): Promise<void> => {
     if (this.scope) await checkScopeContext(this.scope, machine.system);
+  };
+
+  /** What recovery finished or set aside before this run's change, said on stderr. */
+  reportRecovery = (report: RecoveryReport): void => {
+    if (report.recovered.length > 0)
+      this.io.err(
+        this.t('recovered', { ids: report.recovered.map((r) => `${r.id} (${r.message})`).join(', ') }),
+      );
+    this.record.recovery = report;
   };
 
   /** The scan behind the plan, for `--report FILE`. */

@@ -99,7 +99,7 @@ export async function serverCommand(c: CommandContext, rest: readonly string[]):
     const service = await c.changeService();
     const proposal = await service.propose(request);
     const outcome = await confirmAndApply(c, proposal.plan, () =>
-      service.apply(request, proposal.fingerprint, { consent: c.consent }),
+      service.apply(request, proposal.fingerprint, { consent: c.consent, onRecovery: c.reportRecovery }),
     );
     if (outcome === null) return EXIT.ok;
     const code = reportApply(c, outcome);
