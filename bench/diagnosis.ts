@@ -12,7 +12,7 @@ import { SimulatedMachine } from '../electron/adapters/simulated/simulated-machi
 import { RegExeRegistry } from '../electron/adapters/windows/reg-exe-registry';
 import { RegeditRegistry } from '../electron/adapters/windows/regedit-registry';
 import { createWindowsRegistry } from '../electron/adapters/windows/registry-facade';
-import { FakeRegedit, FakeRegExe, MemoryFiles } from '../electron/adapters/windows/test-fakes';
+import { FakeRegedit, FakeRegExe, MemoryFiles } from '../electron/test-support/windows-fakes';
 import { scanMachine, type ScanResult } from '../electron/core/diagnosis/scan';
 import type { SystemPort } from '../electron/core/machine/system-port';
 import { REGEDIT5_FORMAT, regFileFromTree, writeRegFile } from '../electron/core/registry/reg-file';

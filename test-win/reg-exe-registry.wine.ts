@@ -24,7 +24,7 @@ import {
 } from '../electron/adapters/windows/process-runner';
 import { RegExeRegistry } from '../electron/adapters/windows/reg-exe-registry';
 import { windowsRoot } from '../electron/adapters/windows/system-root';
-import { elevatedCall } from '../electron/adapters/windows/test-fakes';
+import { elevatedCall } from '../electron/test-support/windows-fakes';
 import type { DiagnosisReport } from '../electron/core/diagnosis/diagnosis-report';
 import { SCAN_REQUESTS, scanMachine } from '../electron/core/diagnosis/scan';
 import { ExproxyError } from '../electron/core/errors';

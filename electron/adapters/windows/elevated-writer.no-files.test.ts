@@ -74,7 +74,7 @@ vi.mock('node:child_process', () =>
 import { LSA_KEY } from '../../core/registry/allowlist';
 import { RegTree } from '../../core/registry/reg-tree';
 import { PowerShellElevatedWriter } from './elevated-writer';
-import { FakeElevation, FakeRegExe, MemoryFiles } from './test-fakes';
+import { FakeElevation, FakeRegExe, MemoryFiles } from '../../test-support/windows-fakes';
 
 describe('PowerShellElevatedWriter side effects', () => {
   it('writes no file and starts no process except through the runner', async () => {

@@ -10,7 +10,14 @@ import type { RegValue } from '../../core/registry/reg-value';
 import { PowerShellElevatedWriter, PROMPT_TIMEOUT_MS } from './elevated-writer';
 import { decodeEncodedCommand } from './powershell-command';
 import { ProgramNotFoundError } from './process-runner';
-import { elevatedCall, FakeElevation, FakeRegExe, MemoryFiles, RecordingRunner, result } from './test-fakes';
+import {
+  elevatedCall,
+  FakeElevation,
+  FakeRegExe,
+  MemoryFiles,
+  RecordingRunner,
+  result,
+} from '../../test-support/windows-fakes';
 
 const ROOT = 'C:\\Windows';
 const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe';

@@ -22,7 +22,7 @@ import { commandLineParameters, elevatedRegCommand } from './elevated-reg-args';
 import { PowerShellElevatedWriter } from './elevated-writer';
 import { decodeEncodedCommand } from './powershell-command';
 import { RegExeRegistry } from './reg-exe-registry';
-import { elevatedCall, FakeElevation, FakeRegExe, MemoryFiles } from './test-fakes';
+import { elevatedCall, FakeElevation, FakeRegExe, MemoryFiles } from '../../test-support/windows-fakes';
 
 const HOSTILE_NAMES = [
   'Pro"file & |^%!<>\'`x',

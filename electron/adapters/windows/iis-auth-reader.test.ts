@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProgramNotFoundError } from './process-runner';
 import { adsutilArgs, appcmdArgs, WindowsIisAuthReader } from './iis-auth-reader';
-import { RecordingRunner, result } from './test-fakes';
+import { RecordingRunner, result } from '../../test-support/windows-fakes';
 
 const ENV = { SystemRoot: 'D:\\Windows', SystemDrive: 'E:' };
 const APPCMD = 'D:\\Windows\\System32\\inetsrv\\appcmd.exe';

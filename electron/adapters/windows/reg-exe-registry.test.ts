@@ -3,7 +3,13 @@ import { ExproxyError } from '../../core/errors';
 import { RegTree } from '../../core/registry/reg-tree';
 import type { RegValue } from '../../core/registry/reg-value';
 import { RegExeRegistry } from './reg-exe-registry';
-import { FakeRegExe, MemoryFiles, POLICY_MESSAGE, RecordingRunner, result } from './test-fakes';
+import {
+  FakeRegExe,
+  MemoryFiles,
+  POLICY_MESSAGE,
+  RecordingRunner,
+  result,
+} from '../../test-support/windows-fakes';
 
 const PROFILES =
   'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles';

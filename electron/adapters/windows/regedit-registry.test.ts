@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RegTree } from '../../core/registry/reg-tree';
 import type { RegValue } from '../../core/registry/reg-value';
 import { fromRegeditValue, isScriptHostUnavailable, RegeditRegistry } from './regedit-registry';
-import { FakeRegedit } from './test-fakes';
+import { FakeRegedit } from '../../test-support/windows-fakes';
 
 const PROFILES =
   'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles';

@@ -10,7 +10,7 @@ import type { RegistryPort } from '../../core/registry/registry-port';
 import type { ProcessResult } from './process-runner';
 import { RegeditRegistry, type RegeditArch, type RegeditValue } from './regedit-registry';
 import { CscriptRegeditApi, findRegeditScripts, scriptInput, vbsEscape } from './regedit-scripts';
-import { FakeRegedit, RecordingRunner, result, type RecordedCall } from './test-fakes';
+import { FakeRegedit, RecordingRunner, result, type RecordedCall } from '../../test-support/windows-fakes';
 
 const CSCRIPT = 'C:\\Windows\\System32\\cscript.exe';
 const SCRIPTS = 'C:\\Program Files\\Exchange Proxy Wizard\\resources\\regedit\\vbs';

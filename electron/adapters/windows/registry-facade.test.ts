@@ -5,7 +5,7 @@ import { ProgramNotFoundError } from './process-runner';
 import { RegExeRegistry } from './reg-exe-registry';
 import { RegeditRegistry } from './regedit-registry';
 import { createWindowsRegistry } from './registry-facade';
-import { FakeRegedit, FakeRegExe, MemoryFiles, RecordingRunner } from './test-fakes';
+import { FakeRegedit, FakeRegExe, MemoryFiles, RecordingRunner } from '../../test-support/windows-fakes';
 
 const SECTION =
   'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\Outlook\\13dbb0c8aa05101a9bb000aa002fc45a';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guideEventQuery } from '../../core/server-guides/guides';
-import { RecordingRunner, result } from './test-fakes';
+import { RecordingRunner, result } from '../../test-support/windows-fakes';
 import { parseWevtutilXml, WevtutilEvents, wevtutilArgs } from './wevtutil-events';
 
 const XML = `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='EXPROX'/><EventID Qualifiers='49152'>1000</EventID><Level>3</Level><TimeCreated SystemTime='2026-11-20T08:15:00.000Z'/></System><EventData><Data>BACKEND01 &amp; co</Data></EventData></Event><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='MSExchange OWA'/><EventID>71</EventID><TimeCreated SystemTime='2026-11-21T09:00:00.000Z'/></System></Event>`;

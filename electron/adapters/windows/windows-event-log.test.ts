@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventLogPort, ProductEvent } from '../../core/machine/event-log-port';
 import { EVENT_SOURCE, eventcreateArgs, WindowsEventLog } from './windows-event-log';
-import { RecordingRunner, result } from './test-fakes';
+import { RecordingRunner, result } from '../../test-support/windows-fakes';
 
 class MemoryLog implements EventLogPort {
   readonly where = 'memory';

@@ -6,7 +6,7 @@ import {
   parseLmPolicyFromGpresult,
   RESTART_COMMENT,
 } from './windows-system';
-import { MemoryFiles, RecordingRunner, result } from './test-fakes';
+import { MemoryFiles, RecordingRunner, result } from '../../test-support/windows-fakes';
 
 function utf16(text: string): Uint8Array {
   return Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);

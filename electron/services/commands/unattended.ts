@@ -1,4 +1,4 @@
-import type { FixId } from '../../core/diagnosis/finding';
+import { LM_FIX_IDS, type FixId } from '../../core/diagnosis/finding';
 import { ExproxyError } from '../../core/errors';
 import type { SystemPort } from '../../core/machine/system-port';
 
@@ -11,7 +11,7 @@ export type Scope = 'user' | 'machine';
 
 const SCOPE_FIXES: Record<Scope, readonly FixId[]> = {
   user: ['proxy-auth-ntlm'],
-  machine: ['lmcompat-3', 'lmcompat-2'],
+  machine: LM_FIX_IDS,
 };
 
 export function parseScope(value: string | undefined): Scope | null {

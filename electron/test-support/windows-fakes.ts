@@ -3,20 +3,20 @@
  * reg.exe over an in-memory RegTree, and a fake `regedit` API over the same kind of tree.
  * Used only by the *.test.ts files next to it.
  */
-import { canonicalKeyPath, splitKeyPath } from '../../core/registry/key-path';
-import {
-  regFileFromTree,
-  REGEDIT5_FORMAT,
-  writeRegFile,
-  type RegKeyEntry,
-} from '../../core/registry/reg-file';
-import { RegTree } from '../../core/registry/reg-tree';
-import { hexToBytes, type RegValue } from '../../core/registry/reg-value';
-import { snapshotPathFor, type RegView } from '../../core/registry/registry-port';
-import { decodeEncodedCommand } from './powershell-command';
-import type { ProcessResult, ProcessRunner, RunOptions } from './process-runner';
-import type { TempFileAccess } from './reg-exe-registry';
-import type { RegeditApi, RegeditArch, RegeditItem, RegeditValue } from './regedit-registry';
+import { canonicalKeyPath, splitKeyPath } from '../core/registry/key-path';
+import { regFileFromTree, REGEDIT5_FORMAT, writeRegFile, type RegKeyEntry } from '../core/registry/reg-file';
+import { RegTree } from '../core/registry/reg-tree';
+import { hexToBytes, type RegValue } from '../core/registry/reg-value';
+import { snapshotPathFor, type RegView } from '../core/registry/registry-port';
+import { decodeEncodedCommand } from '../adapters/windows/powershell-command';
+import type { ProcessResult, ProcessRunner, RunOptions } from '../adapters/windows/process-runner';
+import type { TempFileAccess } from '../adapters/windows/reg-exe-registry';
+import type {
+  RegeditApi,
+  RegeditArch,
+  RegeditItem,
+  RegeditValue,
+} from '../adapters/windows/regedit-registry';
 
 export interface RecordedCall {
   readonly file: string;
