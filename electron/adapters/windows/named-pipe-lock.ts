@@ -36,16 +36,7 @@ export class NamedPipeMachineLock implements MachineLock {
     } catch (e) {
       server.close();
       if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
-      const holder = await this.ask();
-      throw new ExproxyError(
-        'locked',
-        `Another Exchange Proxy Wizard run is changing this machine (${
-          holder
-            ? `${holder.purpose}, process ${holder.pid} on ${hostname()} since ${holder.since}`
-            : 'another user or session'
-        }); nothing was changed. Wait for it to finish, then try again.`,
-        { holder },
-      );
+      throw locked(await this.ask());
     }
     // The lock must not keep a finished process alive.
     server.unref();
@@ -73,6 +64,18 @@ export class NamedPipeMachineLock implements MachineLock {
       });
     });
   }
+}
+
+function locked(holder: HolderInfo | null): ExproxyError {
+  return new ExproxyError(
+    'locked',
+    `Another Exchange Proxy Wizard run is changing this machine (${
+      holder
+        ? `${holder.purpose}, process ${holder.pid} on ${hostname()} since ${holder.since}`
+        : 'another user or session'
+    }); nothing was changed. Wait for it to finish, then try again.`,
+    { holder },
+  );
 }
 
 function close(server: Server): Promise<void> {
