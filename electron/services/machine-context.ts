@@ -13,7 +13,9 @@ import { ExproxyError, UnreadableInputError } from '../core/errors';
 import { FileEventLog } from '../adapters/node/file-event-log';
 import { FileMachineLock } from '../adapters/node/file-machine-lock';
 import { SimulatedMachine } from '../adapters/simulated/simulated-machine';
+import type { ScanSource } from '../core/diagnosis/coverage';
 import { userDataDir } from './app-paths';
+import { simulatedScanSource } from './scan-source';
 import { stateFolderGuard } from './state-folders';
 
 /** Where a machine's Exchange proxies answer: the real network, or a simulated PC's test servers. */
@@ -49,6 +51,8 @@ export interface MachineContext {
   openEventLog(stateDir: string): Promise<EventLogPort>;
   proxyNetwork(): ProxyNetwork;
   readonly simulation: SimulationControls | null;
+  /** What the scan may conclude from a missing key; absent: the live registry. */
+  readonly scanSource?: ScanSource;
 }
 
 export const DEFAULT_SAMPLE = 'xp-outlook2003-basic';
@@ -71,6 +75,7 @@ export function simulatedContext(machine: SimulatedMachine): MachineContext {
     elevated: machine.elevated,
     system: machine.system,
     description: `simulated machine ${machine.registryFile}`,
+    scanSource: simulatedScanSource(machine),
     serverEvents: { query: async () => machine.facts.events },
     iis: {
       read: async () =>

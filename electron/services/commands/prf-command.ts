@@ -18,7 +18,7 @@ export async function prfCommand(c: CommandContext): Promise<number> {
   if (!c.v.profile || !c.v.out)
     throw new ExproxyError('usage', 'prf needs --profile NAME and --out FILE.prf.');
   const machine = await c.machine();
-  const { report } = await scanMachine(machine.registry, machine.system);
+  const { report } = await scanMachine(machine.registry, machine.system, new Date(), machine.scanSource);
   const written = writePrf(report, c.v.profile, c.v.out);
   c.io.out(c.t('prfWritten', { file: written.file, profile: written.profile, account: written.account }));
   c.io.out(c.t('prfHowTo', { file: written.file }));
