@@ -1,10 +1,11 @@
 /**
  * Diagnosis scaling and Windows adapter process counts, on simulated Windows 10 machines with
- * N Outlook 2016 profiles of two Exchange accounts each.
+ * N Outlook 2016 profiles of two Exchange accounts each; and a Click-to-Run machine whose Office
+ * subtree grows by tens of MB of keys a diagnosis does not need.
  *
- *   node --expose-gc dist/bench/diagnosis.cjs --sizes 1,10,100,1000 --process-sizes 1,1000 --dir <tmp> [--rounds 15]
+ *   node --expose-gc dist/bench/diagnosis.cjs --sizes 1,10,100,1000 --process-sizes 1,1000 --c2r-mb 0,50 --dir <tmp> [--rounds 15]
  *
- * Prints one BENCH_RESULT line: { scanMs, loadScanMs, samples, processes, ... }.
+ * Prints one BENCH_RESULT line: { scanMs, loadScanMs, samples, processes, clickToRun, ... }.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,13 +16,17 @@ import { createWindowsRegistry } from '../electron/adapters/windows/registry-fac
 import { FakeRegedit, FakeRegExe, MemoryFiles } from '../electron/adapters/windows/test-fakes';
 import { scanMachine, type ScanResult } from '../electron/core/diagnosis/scan';
 import type { SystemPort } from '../electron/core/machine/system-port';
+import { OFFICE_KEY } from '../electron/core/outlook/profile-locations';
 import { REGEDIT5_FORMAT, regFileFromTree, writeRegFile } from '../electron/core/registry/reg-file';
 import type { RegTree } from '../electron/core/registry/reg-tree';
+import type { RegistryReader } from '../electron/core/registry/registry-port';
+import { clickToRunMachine } from './lib/c2r-machine';
 import { outlook2016Machine } from './lib/outlook-machine';
-import { arg, emit, gc, median, round } from './lib/util';
+import { MB, arg, emit, gc, median, round } from './lib/util';
 
 const sizes = arg('sizes', '1,10,100,1000').split(',').map(Number);
 const processSizes = arg('process-sizes', '1,1000').split(',').map(Number);
+const c2rSizes = arg('c2r-mb', '0,50').split(',').map(Number);
 const dir = arg('dir', '.');
 const rounds = Number(arg('rounds', '15'));
 
@@ -180,10 +185,80 @@ async function processes(): Promise<Record<string, Record<string, ProcessCount>>
   return out;
 }
 
+/** Temp-file access that counts the bytes reg.exe's exports hand to the adapter. */
+class CountingFiles extends MemoryFiles {
+  bytes = 0;
+  override async readFile(path: string): Promise<Uint8Array> {
+    const b = await super.readFile(path);
+    this.bytes += b.length;
+    return b;
+  }
+}
+
+function regExePath(tree: RegTree): { reader: RegistryReader; files: CountingFiles; reg: FakeRegExe } {
+  const files = new CountingFiles();
+  const reg = new FakeRegExe(tree, files);
+  const reader = createWindowsRegistry({
+    regExe: new RegExeRegistry(reg, { tempDir: dir, files }),
+    regedit: new RegeditRegistry(new FakeRegedit(tree)),
+  });
+  return { reader, files, reg };
+}
+
+/**
+ * A Click-to-Run PC with 0 and ~50 MB of other keys in its Office subtree: the bytes the reg.exe
+ * path reads and the diagnosis time must stay the same. For comparison, the bytes of the two
+ * whole-Office exports the scan made before it read install keys one by one.
+ */
+async function clickToRun(): Promise<Record<string, Record<string, number>>> {
+  const out: Record<string, Record<string, number>> = {
+    officeMb: {},
+    bytesRead: {},
+    wholeOfficeBytes: {},
+    regExeProcesses: {},
+  };
+  const scans: { n: number; fn: () => Promise<unknown> }[] = [];
+  const regExes: { n: number; fn: () => Promise<unknown> }[] = [];
+  for (const mb of c2rSizes) {
+    const { tree } = clickToRunMachine(mb * MB);
+    out.officeMb![mb] = round(
+      writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT, [OFFICE_KEY])).length / MB,
+      1,
+    );
+    const once = regExePath(tree);
+    const result = await scanMachine(once.reader, system);
+    check(result, 1, `reg.exe diagnosis of a Click-to-Run PC with ${mb} MB more`);
+    if (result.report.machine.outlook[0]?.installType !== 'click-to-run')
+      throw new Error('the Click-to-Run install was not found');
+    out.bytesRead![mb] = once.files.bytes;
+    out.regExeProcesses![mb] = once.reg.calls.length;
+    const old = regExePath(tree);
+    await old.reader.readSubtrees([
+      { path: OFFICE_KEY, view: '64' },
+      { path: OFFICE_KEY, view: '32' },
+    ]);
+    out.wholeOfficeBytes![mb] = old.files.bytes;
+    const hive = join(dir, `c2r-${mb}.reg`);
+    writeFileSync(hive, writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT)));
+    const machine = SimulatedMachine.load({ hive });
+    scans.push({ n: mb, fn: () => scanMachine(machine.registry, machine.system) });
+    const timed = regExePath(tree);
+    regExes.push({ n: mb, fn: () => scanMachine(timed.reader, system) });
+  }
+  const pick = (r: Record<string, { ms: number }>) =>
+    Object.fromEntries(Object.entries(r).map(([n, v]) => [n, round(v.ms, 3)]));
+  return {
+    ...out,
+    scanMs: pick(await interleaved(scans, rounds)),
+    regExeScanMs: pick(await interleaved(regExes, rounds)),
+  };
+}
+
 async function main(): Promise<void> {
   const scale = await scaling();
   const proc = await processes();
-  emit({ ...scale, processes: proc });
+  const c2r = await clickToRun();
+  emit({ ...scale, processes: proc, clickToRun: c2r });
 }
 
 main().catch((e: unknown) => {
