@@ -185,6 +185,13 @@ async function processes(): Promise<Record<string, Record<string, ProcessCount>>
   return out;
 }
 
+/** Writes the machine's export to `hive`; returns the size its Office subtree exports to. */
+function writeClickToRunHive(mb: number, hive: string): number {
+  const { tree } = clickToRunMachine(mb * MB);
+  writeFileSync(hive, writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT)));
+  return writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT, [OFFICE_KEY])).length;
+}
+
 /** Temp-file access that counts the bytes reg.exe's exports hand to the adapter. */
 class CountingFiles extends MemoryFiles {
   bytes = 0;
@@ -220,29 +227,26 @@ async function clickToRun(): Promise<Record<string, Record<string, number>>> {
   const scans: { n: number; fn: () => Promise<unknown> }[] = [];
   const regExes: { n: number; fn: () => Promise<unknown> }[] = [];
   for (const mb of c2rSizes) {
-    const { tree } = clickToRunMachine(mb * MB);
-    out.officeMb![mb] = round(
-      writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT, [OFFICE_KEY])).length / MB,
-      1,
-    );
-    const once = regExePath(tree);
+    const hive = join(dir, `c2r-${mb}.reg`);
+    const officeBytes = writeClickToRunHive(mb, hive);
+    out.officeMb![mb] = round(officeBytes / MB, 1);
+    // Only the machine loaded from the file stays in memory: the same tree serves both paths.
+    const machine = SimulatedMachine.load({ hive });
+    const once = regExePath(machine.tree);
     const result = await scanMachine(once.reader, system);
     check(result, 1, `reg.exe diagnosis of a Click-to-Run PC with ${mb} MB more`);
     if (result.report.machine.outlook[0]?.installType !== 'click-to-run')
       throw new Error('the Click-to-Run install was not found');
     out.bytesRead![mb] = once.files.bytes;
     out.regExeProcesses![mb] = once.reg.calls.length;
-    const old = regExePath(tree);
+    const old = regExePath(machine.tree);
     await old.reader.readSubtrees([
       { path: OFFICE_KEY, view: '64' },
       { path: OFFICE_KEY, view: '32' },
     ]);
     out.wholeOfficeBytes![mb] = old.files.bytes;
-    const hive = join(dir, `c2r-${mb}.reg`);
-    writeFileSync(hive, writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT)));
-    const machine = SimulatedMachine.load({ hive });
     scans.push({ n: mb, fn: () => scanMachine(machine.registry, machine.system) });
-    const timed = regExePath(tree);
+    const timed = regExePath(machine.tree);
     regExes.push({ n: mb, fn: () => scanMachine(timed.reader, system) });
   }
   const pick = (r: Record<string, { ms: number }>) =>

@@ -3,7 +3,6 @@
  * accounts, plus `noiseBytes` of other keys in the Click-to-Run bubble (COM classes, the other
  * Office applications' settings), the tens of MB a real bubble holds and a diagnosis must not read.
  */
-import { REGEDIT5_FORMAT, regFileFromTree, writeRegFile } from '../../electron/core/registry/reg-file';
 import type { RegTree } from '../../electron/core/registry/reg-tree';
 import { microsoft365ClickToRun } from '../../scripts/samples/office-builder';
 import { bin, put, sz } from '../../scripts/samples/sample-builder';
@@ -32,12 +31,11 @@ function noiseKey(tree: RegTree, i: number): void {
   });
 }
 
-/** The machine, and the size its full export would have (the bubble included). */
-export function clickToRunMachine(noiseBytes: number): { tree: RegTree; exportBytes: number } {
+/** The machine, with about `noiseBytes` of export text in other bubble keys. */
+export function clickToRunMachine(noiseBytes: number): { tree: RegTree } {
   const tree = outlook2016Profiles(1);
   microsoft365ClickToRun(tree, 0);
   const perKey = 3300;
   for (let i = 0; i < Math.ceil(noiseBytes / perKey); i++) noiseKey(tree, i);
-  const exportBytes = writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT)).length;
-  return { tree, exportBytes };
+  return { tree };
 }
