@@ -69,6 +69,16 @@ describe('Click-to-Run with a leftover profile', () => {
     expect(byPath.code, byPath.err).toBe(0);
     expect(byPath.out).toContain(`${WMS_OUTLOOK}\\a1b2c3d4e5f60718293a4b5c6d7e8f90\\00036627`);
   });
+
+  it('a PRF is never built from the leftover profile', () => {
+    const { dir } = copySample('win10-m365-c2r-leftover-wms');
+    const out = `${tempDir()}/fix.prf`;
+    const r = exproxy(['prf', '--profile', 'Outlook', '--out', out, '--machine', dir]);
+    expect(r.code, r.err).toBe(0);
+    const prf = readFileSync(out, 'latin1');
+    expect(prf).toContain('RPCProxyServer=outlook.contoso.com');
+    expect(prf).not.toContain('mail.contoso.com');
+  });
 });
 
 describe('partial exports', () => {

@@ -2,6 +2,7 @@ import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import type { Finding } from '../core/diagnosis/finding';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { rpcProxyUrl, type ProxyCheck } from '../core/proxy-check/probe-result';
+import { profilesInUse } from '../core/outlook/profile-selection';
 import { proxyFindings } from '../core/proxy-check/proxy-findings';
 import type { MachineContext } from './machine-context';
 
@@ -30,7 +31,8 @@ export async function checkProxies(
       usedBy: { profile: string; account: string; principal: string | null; scheme: string | null }[];
     }
   >();
-  for (const p of report.profiles) {
+  // A profile left over from an older Outlook is never used: its proxy is not the installed one's.
+  for (const p of profilesInUse(report.profiles)) {
     for (const a of p.accounts) {
       const roh = a.rpcOverHttp;
       if (!roh.enabled || !roh.proxyServer) continue;
@@ -94,7 +96,7 @@ export function mergeProxyFindings(report: DiagnosisReport, outcome: ProxyCheckO
   // with NTLM withdrawn everywhere and no account on NTLM already, it is not offered either.
   const willUseNtlm =
     findings.some((f) => f.fixes.includes('proxy-auth-ntlm')) ||
-    report.profiles.some((p) =>
+    profilesInUse(report.profiles).some((p) =>
       p.accounts.some((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.authScheme === 'ntlm'),
     );
   if (!willUseNtlm) findings = findings.map((f) => (f.id === 'lm-response-sent' ? { ...f, fixes: [] } : f));

@@ -9,7 +9,8 @@ export function stateFolderGuard(): StateFolderGuard {
   if (process.platform !== 'win32') return new PosixStateFolder();
   const root = windowsRoot();
   return new WindowsStateFolder(execFileRunner, {
-    powershell: root === undefined ? undefined : system32Path(root, 'WindowsPowerShell', 'v1.0', 'powershell.exe'),
+    powershell:
+      root === undefined ? undefined : system32Path(root, 'WindowsPowerShell', 'v1.0', 'powershell.exe'),
     icacls: root === undefined ? undefined : system32Path(root, 'icacls.exe'),
   });
 }

@@ -2,13 +2,15 @@ import { scanMachine } from '../../core/diagnosis/scan';
 import type { DiagnosisReport } from '../../core/diagnosis/diagnosis-report';
 import { ExproxyError } from '../../core/errors';
 import { buildPrf, encodePrf } from '../../core/outlook/prf';
+import { profilesInUse } from '../../core/outlook/profile-selection';
 import { writeFileAtomic } from '../../adapters/node/atomic-file';
 import type { CommandContext } from './command-context';
 import { EXIT } from './exit-codes';
 
 /** Builds the PRF for one profile and writes it (atomically) to `file`. */
 export function writePrf(report: DiagnosisReport, profile: string, file: string) {
-  const prf = buildPrf(report, profile);
+  // Never from a profile left over from an older Outlook: the installed one would not use it.
+  const prf = buildPrf({ ...report, profiles: profilesInUse(report.profiles) }, profile);
   writeFileAtomic(file, encodePrf(prf.text));
   return { file, profile: prf.profile, account: prf.account };
 }
