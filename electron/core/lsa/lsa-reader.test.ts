@@ -5,7 +5,12 @@ import type { RegValue } from '../registry/reg-value';
 import type { OsInfo } from './lsa-model';
 import { readLsaState } from './lsa-reader';
 
-const XP: OsInfo = { productName: 'Microsoft Windows XP', currentVersion: '5.1', build: '2600', family: 'xp-2000' };
+const XP: OsInfo = {
+  productName: 'Microsoft Windows XP',
+  currentVersion: '5.1',
+  build: '2600',
+  family: 'xp-2000',
+};
 const UNKNOWN_OS: OsInfo = { productName: null, currentVersion: null, build: null, family: 'unknown' };
 const NO_POLICY = { managed: false };
 
@@ -55,7 +60,10 @@ describe('LmCompatibilityLevel as stored', () => {
   });
 
   it('no LSA key, or only MSV1_0 exported: not seen, never "not set"', () => {
-    expect(readLsaState(new RegTree(), XP, NO_POLICY)).toMatchObject({ seen: false, lmLevelSource: 'unknown' });
+    expect(readLsaState(new RegTree(), XP, NO_POLICY)).toMatchObject({
+      seen: false,
+      lmLevelSource: 'unknown',
+    });
     const msvOnly = new RegTree();
     msvOnly.setValue(MSV1_0_KEY, 'NtlmMinClientSec', { type: 'REG_DWORD', data: 0 });
     expect(readLsaState(msvOnly, XP, NO_POLICY)).toMatchObject({ seen: false, lmLevelSource: 'unknown' });
