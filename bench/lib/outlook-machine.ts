@@ -4,6 +4,7 @@
  */
 import { RegTree } from '../../electron/core/registry/reg-tree';
 import type { RegValue } from '../../electron/core/registry/reg-value';
+import { outlookCurVer } from '../../scripts/samples/office-builder';
 import { dword, long, lsa, put, sz, uid, unicode, windows10 } from '../../scripts/samples/sample-builder';
 
 const ACCOUNTS = '9375CFF0413111d3B88A00104B2A6676';
@@ -47,16 +48,10 @@ function account(tree: RegTree, profilePath: string, p: number, n: number): void
   put(tree, `${profilePath}\\${emsmdb}`, values);
 }
 
-/** Windows 10, 32-bit Outlook 2016, default LSA values, and `profiles` profiles of two Exchange accounts. */
-export function outlook2016Machine(profiles: number): RegTree {
+/** Windows 10, default LSA values, and `profiles` profiles of two Exchange accounts; no Office install. */
+export function outlook2016Profiles(profiles: number): RegTree {
   const t = new RegTree();
   windows10(t);
-  put(t, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Office\\16.0\\Outlook', {
-    Bitness: sz('x86'),
-  });
-  put(t, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Office\\16.0\\Outlook\\InstallRoot', {
-    Path: sz('C:\\Program Files (x86)\\Microsoft Office\\root\\Office16\\'),
-  });
   lsa(t);
   put(t, OUTLOOK_ROOT, { DefaultProfile: sz('Outlook') });
   for (let p = 0; p < profiles; p++) {
@@ -65,5 +60,18 @@ export function outlook2016Machine(profiles: number): RegTree {
     account(t, profilePath, p, 2);
     put(t, `${profilePath}\\0a0d020000000000c000000000000046`, { '01023d15': uid(sectionName(p, 3)) });
   }
+  return t;
+}
+
+/** The same with 32-bit Outlook 2016 (MSI), registered as Office setup registers it. */
+export function outlook2016Machine(profiles: number): RegTree {
+  const t = outlook2016Profiles(profiles);
+  put(t, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Office\\16.0\\Outlook', {
+    Bitness: sz('x86'),
+  });
+  put(t, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Office\\16.0\\Outlook\\InstallRoot', {
+    Path: sz('C:\\Program Files (x86)\\Microsoft Office\\Office16\\'),
+  });
+  outlookCurVer(t, 16);
   return t;
 }

@@ -163,8 +163,16 @@ describe('a tampered journal cannot make the product write outside the allowlist
       { path: RUN, name: 'evil', before: { type: 'REG_SZ', data: 'calc.exe' }, after: null },
     ],
     ['an LSA value that is not ours', { name: 'RunAsPPL', before: { type: 'REG_DWORD', data: 0 } }],
-    ['a level out of range', { before: { type: 'REG_DWORD', data: 9 } }],
-    ['a level as a string', { before: { type: 'REG_SZ', data: '0' } }],
+    // An invalid old level (text, a DWORD above 5) is what an undo must put back after lmcompat-3,
+    // so it passes as `before` of a change to REG_DWORD 3 only (allowlist.ts, record-check.ts).
+    ['a new level out of range', { after: { type: 'REG_DWORD', data: 9 } }],
+    ['a new level as a string', { after: { type: 'REG_SZ', data: '3' } }],
+    [
+      'an invalid old level replaced by 2',
+      { before: { type: 'REG_SZ', data: '0' }, after: { type: 'REG_DWORD', data: 2 } },
+    ],
+    ['an old level as a long string', { before: { type: 'REG_SZ', data: 'x'.repeat(40) } }],
+    ['an old level as binary', { before: { type: 'REG_BINARY', hex: '00000000' } }],
     ['an HKLM value claimed as a per-user write', { elevated: false }],
     ['a kind that does not match the value', { kind: 'roh-auth-scheme' }],
   ];

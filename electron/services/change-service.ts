@@ -112,6 +112,7 @@ export class ChangeService {
       this.deps.machine.registry,
       this.deps.machine.system,
       this.now(),
+      this.deps.machine.scanSource,
     );
     const plan =
       req.kind === 'fixes'

@@ -2,6 +2,7 @@ import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
 import type { Finding } from '../core/diagnosis/finding';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { rpcProxyUrl, type ProxyCheck } from '../core/proxy-check/probe-result';
+import { profilesInUse } from '../core/outlook/profile-selection';
 import { lmFixUsable, ntlmFixOffered } from '../core/proxy-check/ntlm-usable';
 import { proxyFindings } from '../core/proxy-check/proxy-findings';
 import type { MachineContext } from './machine-context';
@@ -31,7 +32,8 @@ export async function checkProxies(
       usedBy: { profile: string; account: string; principal: string | null; scheme: string | null }[];
     }
   >();
-  for (const p of report.profiles) {
+  // A profile left over from an older Outlook is never used: its proxy is not the installed one's.
+  for (const p of profilesInUse(report.profiles)) {
     for (const a of p.accounts) {
       const roh = a.rpcOverHttp;
       if (!roh.enabled || !roh.proxyServer) continue;

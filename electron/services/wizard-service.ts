@@ -86,7 +86,12 @@ export class WizardService implements Handlers {
   }
 
   private async scan() {
-    const result = await scanMachine(this.deps.machine.registry, this.deps.machine.system, this.now());
+    const result = await scanMachine(
+      this.deps.machine.registry,
+      this.deps.machine.system,
+      this.now(),
+      this.deps.machine.scanSource,
+    );
     this.firstScan ??= result.report;
     this.lastScan = result.report;
     return result;

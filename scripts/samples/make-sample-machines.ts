@@ -22,6 +22,7 @@ import {
   windowsXp,
 } from './sample-builder';
 import type { RegValue } from '../../electron/core/registry/reg-value';
+import { writeFidelitySamples } from './fidelity-samples';
 
 const GLOBAL = '13dbb0c8aa05101a9bb000aa002fc45a';
 const ACCOUNTS = '9375CFF0413111d3B88A00104B2A6676';
@@ -341,7 +342,9 @@ for (const s of samples) {
   writeFileSync(join(dir, 'registry.reg'), Buffer.concat(parts));
   writeFileSync(
     join(dir, 'machine.json'),
-    JSON.stringify({ description: s.title, ...s.facts }, null, 2) + '\n',
+    // Each of these is a whole PC: it states that no policy sets the LAN Manager level.
+    JSON.stringify({ description: s.title, lmPolicy: { managed: false }, ...s.facts }, null, 2) + '\n',
   );
   console.log(`wrote ${dir}`);
 }
+writeFidelitySamples(outDir);

@@ -16,6 +16,8 @@ export function collectedContext(pc: CollectedPc, stateFolders: StateFolderGuard
     elevated: pc.elevated,
     system: pc.system,
     description: pc.description,
+    // Collected by collect.cmd: an export of the parts it names; Group Policy is not collected.
+    scanSource: { export: true, policyKnown: false, userSid: null },
     serverEvents: pc.serverEvents,
     iis: pc.iis,
     // Nothing is ever written to a collected PC, so there is nothing to exclude.

@@ -25,7 +25,8 @@ const FACTS: SimulatedCollectionFacts = {
 
 const PROFILES = 'hkcu-currentversion-windows-messaging-subsystem-profiles.reg';
 const LSA = 'hklm-currentcontrolset-control-lsa.reg';
-const OFFICE = 'hklm-software-microsoft-office.reg';
+// The XP sample's Outlook 2003 install key, as collect.cmd names its export.
+const OFFICE = 'hklm-office-11.0-outlook.reg';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UnreadableInputError } from '../../core/errors';
+import type { ScanSource } from '../../core/diagnosis/coverage';
 import type { MachineContext } from '../../core/machine/machine-context';
 import type { StateFolderGuard } from '../../core/machine/state-folder-port';
 import { RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../../core/registry/allowlist';
@@ -9,6 +10,19 @@ import { FileEventLog } from '../node/file-event-log';
 import { FileMachineLock } from '../node/file-machine-lock';
 import type { SimulatedMachine } from './simulated-machine';
 
+/**
+ * A simulated machine is a registry export: what its file lacks was maybe never exported. A
+ * LAN Manager policy is known only when machine.json states `lmPolicy` (a file cannot show one),
+ * and a `HKEY_USERS\<SID>` export is read as that user's HKEY_CURRENT_USER.
+ */
+export function simulatedScanSource(machine: SimulatedMachine): ScanSource {
+  return {
+    export: true,
+    policyKnown: machine.facts.lmPolicy !== undefined,
+    userSid: machine.userHive?.sid ?? null,
+  };
+}
+
 /** The ports of a simulated PC (its registry file plus machine.json facts). */
 export function simulatedContext(machine: SimulatedMachine, stateFolders: StateFolderGuard): MachineContext {
   return {
@@ -16,6 +30,7 @@ export function simulatedContext(machine: SimulatedMachine, stateFolders: StateF
     elevated: machine.elevated,
     system: machine.system,
     description: `simulated machine ${machine.registryFile}`,
+    scanSource: simulatedScanSource(machine),
     serverEvents: { query: async () => machine.facts.events },
     iis: {
       read: async () =>

@@ -33,10 +33,9 @@ export interface AutodiscoverNotice {
 }
 
 /** H6 marks profiles the installed Outlook no longer reads; Autodiscover never touches those. */
-type MaybeLeftover = OutlookProfile & { readonly leftover?: boolean };
 
-function noticeFor(profile: MaybeLeftover): AutodiscoverNotice | null {
-  if (profile.leftover === true || autodiscoverScope(profile) === 'no') return null;
+function noticeFor(profile: OutlookProfile): AutodiscoverNotice | null {
+  if (profile.status === 'leftover' || autodiscoverScope(profile) === 'no') return null;
   // Only what our fix touches (Basic → NTLM): a Negotiate or certificate account is never told to use NTLM.
   const roh = profile.accounts.filter(
     (a) =>

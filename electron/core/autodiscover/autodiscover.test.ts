@@ -56,7 +56,7 @@ describe('which profiles Autodiscover rewrites', () => {
   it('gives none for Outlook 2003, for profiles without Outlook Anywhere, or left over', async () => {
     expect(autodiscoverNotices(await report('xp-outlook2003-basic'))).toEqual([]);
     const r = await report('win10-outlook2016-two-accounts');
-    const leftover = { ...r.profiles[0]!, leftover: true };
+    const leftover = { ...r.profiles[0]!, status: 'leftover' as const };
     expect(autodiscoverNotices({ profiles: [leftover] })).toEqual([]);
     const off = {
       ...r.profiles[0]!,

@@ -1,7 +1,6 @@
 import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import type { Finding } from '../diagnosis/finding';
 import type { ChangeRecord, PlannedChange } from '../fixes/change-plan';
-import type { OutlookProfile } from '../outlook/profile-model';
 import { ROHAUTH } from '../outlook/rpc-over-http';
 import { equalsIgnoreAsciiCase } from '../registry/ascii-case';
 import type { SerializedRegValue } from '../registry/reg-value';
@@ -28,12 +27,8 @@ function switchedToNtlm(record: ChangeRecord): PlannedChange[] {
   );
 }
 
-type MaybeLeftover = OutlookProfile & { readonly leftover?: boolean };
-
 function findAccount(report: DiagnosisReport, profile: string, section: string) {
-  const p = (report.profiles as readonly MaybeLeftover[]).find(
-    (x) => x.leftover !== true && equalsIgnoreAsciiCase(x.name, profile),
-  );
+  const p = report.profiles.find((x) => x.status !== 'leftover' && equalsIgnoreAsciiCase(x.name, profile));
   const a = p?.accounts.find((x) => equalsIgnoreAsciiCase(x.section, section));
   return p && a ? { profile: p, account: a } : null;
 }

@@ -1,6 +1,7 @@
 import type { LsaState, OsInfo } from '../lsa/lsa-model';
 import type { InstalledOutlook, OutlookProfile } from '../outlook/profile-model';
 import type { ProxyCheck } from '../proxy-check/probe-result';
+import type { Coverage } from './coverage';
 import type { Finding } from './finding';
 
 /** Everything one scan learned; JSON-safe (it is the `diagnose --json` output and the IPC payload). */
@@ -15,6 +16,11 @@ export interface DiagnosisReport {
   };
   readonly profiles: readonly OutlookProfile[];
   readonly lsa: LsaState;
+  /**
+   * Which parts of the diagnosis the registry showed (an export may lack some). Optional only
+   * for reports made before it existed; every scan sets it.
+   */
+  readonly coverage?: Coverage;
   readonly findings: readonly Finding[];
   /** What each Exchange proxy answered, when the network check ran (see services/proxy-checks). */
   readonly proxyChecks?: readonly ProxyCheck[];

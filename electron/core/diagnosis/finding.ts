@@ -4,6 +4,7 @@ export type FindingId =
   | 'proxy-auth-basic'
   | 'lm-response-sent'
   | 'lm-policy-managed'
+  | 'lm-level-invalid'
   | 'basic-without-ssl'
   | 'principal-name-mismatch'
   | 'outlook-running'

@@ -8,15 +8,50 @@ export interface RuleInput {
   readonly profiles: readonly OutlookProfile[];
   readonly lsa: LsaState;
   readonly outlookRunning: boolean;
+  /** The profile roots were read (false: an export without them); default true. */
+  readonly profilesSeen?: boolean;
 }
 
-/** The diagnosis rules (KB820281 first). Pure: same input, same findings, same order. */
-export function evaluateRules({ profiles, lsa, outlookRunning }: RuleInput): Finding[] {
+function usesWindowsSignIn(p: OutlookProfile): boolean {
+  return p.accounts.some(
+    (a) =>
+      a.rpcOverHttp.enabled && (a.rpcOverHttp.authScheme === 'ntlm' || a.rpcOverHttp.authScheme === 'basic'),
+  );
+}
+
+/** The stored level is not a REG_DWORD 0–5: say what it is; replacing it matters for NTLM accounts. */
+function invalidLevelFinding(lsa: LsaState, inUse: readonly OutlookProfile[]): Finding[] {
+  const invalid = lsa.invalidLmCompatibilityLevel;
+  // Under a policy the policy's level counts, and the local value is rewritten at the next refresh.
+  if (!invalid || lsa.policyManaged) return [];
+  const matters = inUse.some(usesWindowsSignIn);
+  return [
+    {
+      id: 'lm-level-invalid',
+      severity: matters ? 'warning' : 'info',
+      kb: 'KB820281',
+      profile: null,
+      account: null,
+      // A value an undo could not put back is reported, and left to a person.
+      fixes: matters && invalid.replaceable ? ['lmcompat-3'] : [],
+      facts: { type: invalid.type, data: invalid.data, defaultLevel: lsa.defaultLmCompatibilityLevel },
+    },
+  ];
+}
+
+/**
+ * The diagnosis rules (KB820281 first). Pure: same input, same findings, same order. Profiles
+ * left over from an older Outlook are not used, so nothing in them is a finding.
+ */
+export function evaluateRules({ profiles, lsa, outlookRunning, profilesSeen = true }: RuleInput): Finding[] {
   const findings: Finding[] = [];
-  const lmTooLow = lsa.effectiveLmCompatibilityLevel < MIN_SILENT_NTLM_LEVEL;
+  // Only a level Windows is known to use can be too low; an unknown one is reported on its own.
+  const lmTooLow =
+    lsa.lmLevelSource !== 'unknown' && lsa.effectiveLmCompatibilityLevel < MIN_SILENT_NTLM_LEVEL;
+  const inUse = profiles.filter((p) => p.status !== 'leftover');
   let profileFixOffered = false;
 
-  for (const profile of profiles) {
+  for (const profile of inUse) {
     for (const account of profile.accounts) {
       const where = { profile: profile.name, account: account.section };
       for (const u of account.unreadable) {
@@ -86,7 +121,8 @@ export function evaluateRules({ profiles, lsa, outlookRunning }: RuleInput): Fin
       }
     }
   }
-  if (profiles.length === 0) {
+  findings.push(...invalidLevelFinding(lsa, inUse));
+  if (profilesSeen && inUse.length === 0) {
     findings.push({
       id: 'no-outlook-profiles',
       severity: 'info',
@@ -94,7 +130,7 @@ export function evaluateRules({ profiles, lsa, outlookRunning }: RuleInput): Fin
       profile: null,
       account: null,
       fixes: [],
-      facts: {},
+      facts: { leftoverProfiles: profiles.length - inUse.length },
     });
   }
   if (outlookRunning && profileFixOffered) {

@@ -1,56 +1,100 @@
 import { readLsaState } from '../lsa/lsa-reader';
 import { readOsInfo, WINDOWS_VERSION_KEY } from '../lsa/os-info';
 import type { SystemPort } from '../machine/system-port';
+import {
+  ALL_INSTALL_REQUESTS,
+  INSTALL_HINT_REQUESTS,
+  installRequests,
+  readInstallHints,
+} from '../outlook/install-probes';
 import { findInstalledOutlook } from '../outlook/outlook-install';
-import { OFFICE_KEY, PROFILE_ROOTS } from '../outlook/profile-locations';
+import { PROFILE_ROOTS } from '../outlook/profile-locations';
 import { readProfiles } from '../outlook/profile-reader';
 import { LSA_KEY } from '../registry/allowlist';
 import type { RegistryReader, SubtreeRequest } from '../registry/registry-port';
 import type { RegTree } from '../registry/reg-tree';
+import { assessCoverage, COVERAGE_ANCHOR_REQUESTS, LIVE_SOURCE, type ScanSource } from './coverage';
 import type { DiagnosisReport } from './diagnosis-report';
 import { evaluateRules } from './rules';
 
 /**
- * Everything a full diagnosis reads, as one batch: the count does not grow with the
- * number of profiles (one subtree per profile root, not per profile).
+ * What every diagnosis reads first, as one batch: the count does not grow with the number of
+ * profiles (one subtree per profile root, not per profile), and nothing here grows with Office
+ * (the install hints are two small keys).
  */
-export const SCAN_REQUESTS: readonly SubtreeRequest[] = [
+export const BASE_SCAN_REQUESTS: readonly SubtreeRequest[] = [
   ...PROFILE_ROOTS.map((r) => ({ path: r.defaultProfileKey })),
-  { path: OFFICE_KEY, view: '64' },
-  { path: OFFICE_KEY, view: '32' },
   { path: LSA_KEY },
   { path: WINDOWS_VERSION_KEY, recursive: false },
+  ...INSTALL_HINT_REQUESTS,
 ];
+
+/**
+ * Everything a diagnosis may read: the first batch and every install key the second one can
+ * ask for (a scan reads only those of the installed version). For collecting ahead of time.
+ */
+export const SCAN_REQUESTS: readonly SubtreeRequest[] = dedupe([
+  ...BASE_SCAN_REQUESTS,
+  ...ALL_INSTALL_REQUESTS,
+]);
+
+function dedupe(requests: readonly SubtreeRequest[]): SubtreeRequest[] {
+  const seen = new Set<string>();
+  return requests.filter((r) => {
+    const id = `${r.path.toLowerCase()}|${r.view ?? 'default'}|${r.recursive ?? true}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
 
 export interface ScanResult {
   readonly report: DiagnosisReport;
   /** The raw snapshot the report was decoded from; the planner takes "before" values from it. */
   readonly tree: RegTree;
+  /** The subtree requests this scan made, in order (each is one `reg export` on the reg.exe path). */
+  readonly requests: readonly SubtreeRequest[];
 }
 
+function merge(from: RegTree, into: RegTree): void {
+  for (const hive of ['HKEY_CURRENT_USER', 'HKEY_LOCAL_MACHINE', 'HKEY_USERS'])
+    from.copySubtreeInto(hive, into);
+}
+
+/**
+ * One diagnosis. `source` says whether the registry is a file export, so a key the file lacks is
+ * reported as "not in this export" instead of "not set".
+ */
 export async function scanMachine(
   registry: RegistryReader,
   system: SystemPort,
   now = new Date(),
+  source: ScanSource = LIVE_SOURCE,
 ): Promise<ScanResult> {
   const [tree, policy, outlookRunning] = await Promise.all([
-    registry.readSubtrees(SCAN_REQUESTS),
+    registry.readSubtrees(BASE_SCAN_REQUESTS),
     system.lmCompatibilityPolicy(),
     system.isOutlookRunning(),
   ]);
+  const second = installRequests(readInstallHints(tree));
+  merge(await registry.readSubtrees(second), tree);
+  const anchors = source.export ? await registry.readSubtrees(COVERAGE_ANCHOR_REQUESTS) : null;
   const os = readOsInfo(tree);
   const outlook = findInstalledOutlook(tree);
   const profiles = readProfiles(tree, outlook);
   const lsa = readLsaState(tree, os, policy);
+  const coverage = assessCoverage({ tree, anchors, installed: outlook, profiles, source });
   return {
     tree,
+    requests: [...BASE_SCAN_REQUESTS, ...second, ...(anchors ? COVERAGE_ANCHOR_REQUESTS : [])],
     report: {
       scannedAt: now.toISOString(),
       adapter: registry.name,
       machine: { os, outlook, outlookRunning },
       profiles,
       lsa,
-      findings: evaluateRules({ profiles, lsa, outlookRunning }),
+      coverage,
+      findings: evaluateRules({ profiles, lsa, outlookRunning, profilesSeen: coverage.seen.profiles }),
     },
   };
 }

@@ -186,8 +186,12 @@ describe('apply, verify, rollback', () => {
     await expect(
       machine.registry.setValue(LSA_KEY, 'LmCompatibilityLevel', { type: 'REG_DWORD', data: 3 }),
     ).rejects.toMatchObject({ kind: 'not-allowed' });
+    // A REG_DWORD above 5 may be written back by an undo (allowlist.ts); other types never.
     await expect(
-      machine.elevated.setValue(LSA_KEY, 'LmCompatibilityLevel', { type: 'REG_DWORD', data: 9 }),
+      machine.elevated.setValue(LSA_KEY, 'LmCompatibilityLevel', {
+        type: 'REG_BINARY',
+        data: new Uint8Array([3, 0, 0, 0]),
+      }),
     ).rejects.toMatchObject({
       kind: 'not-allowed',
     });

@@ -1,10 +1,11 @@
 import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import type { FixId } from '../diagnosis/finding';
 import { ExproxyError } from '../errors';
+import type { LsaState } from '../lsa/lsa-model';
 import { encodeMapiValue } from '../outlook/mapi-property';
+import { profilesInUse, selectProfiles } from '../outlook/profile-selection';
 import { ROHAUTH } from '../outlook/rpc-over-http';
-import { checkWriteAllowed, LSA_KEY, needsElevation } from '../registry/allowlist';
-import { equalsIgnoreAsciiCase } from '../registry/ascii-case';
+import { checkWriteAllowed, isRestorableInvalidLevel, LSA_KEY, needsElevation } from '../registry/allowlist';
 import type { RegTree } from '../registry/reg-tree';
 import { serializeRegValue, type RegValue } from '../registry/reg-value';
 import type { ChangePlan, PlannedChange } from './change-plan';
@@ -14,7 +15,10 @@ const LM_TARGET: Partial<Record<FixId, number>> = { 'lmcompat-3': 3, 'lmcompat-2
 
 export interface PlanRequest {
   readonly fixes: readonly FixId[];
-  /** Limit profile fixes to one profile (name, case-insensitive). */
+  /**
+   * Limit profile fixes to one profile: a name (case-insensitive) means the one the installed
+   * Outlook uses; a profile left over from an older Outlook is named by its registry path.
+   */
   readonly profile?: string;
   /**
    * Machine scope (unattended, as SYSTEM): the LAN Manager level is set for every user of the
@@ -48,9 +52,34 @@ function change(
 }
 
 /**
+ * Whether the level needs writing for `target`. An invalid stored value is always replaced
+ * (3 is then not "lowering": nothing says what Windows made of the old one); a level that is
+ * not known only because the export lacks the Windows version is set explicitly, which never
+ * lowers it (no Windows default is above 3).
+ */
+function levelNeedsWrite(lsa: LsaState, fix: FixId, target: number): boolean {
+  if (lsa.seen === false)
+    throw new ExproxyError(
+      'blocked',
+      `${fix} cannot be planned: the LSA key (${LSA_KEY}) is not in this export, so its current value is not known.`,
+    );
+  if (lsa.invalidLmCompatibilityLevel) {
+    if (fix !== 'lmcompat-3')
+      throw new ExproxyError(
+        'usage',
+        `LmCompatibilityLevel is stored as ${lsa.invalidLmCompatibilityLevel.type} ${lsa.invalidLmCompatibilityLevel.data}, not a level from 0 to 5; replace it with lmcompat-3.`,
+      );
+    return true;
+  }
+  return lsa.effectiveLmCompatibilityLevel < target || lsa.lmLevelSource === 'unknown';
+}
+
+/**
  * Turns fix ids into exact value changes, in the order given. Later fixes see the effect of
  * earlier ones (KB820281 prescribes `proxy-auth-ntlm` then `lmcompat-3` on a Basic-auth XP
  * machine). Never lowers LmCompatibilityLevel; refuses a write a domain policy would undo.
+ * Only Basic (1) is ever switched to NTLM: Negotiate, certificate or any other scheme is the
+ * administrator's choice and stays as it is.
  */
 export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanRequest): ChangePlan {
   const unique = [...new Set(req.fixes)];
@@ -58,11 +87,8 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
     throw new ExproxyError('usage', 'Choose either lmcompat-3 or lmcompat-2, not both.');
   }
   const profiles = req.profile
-    ? report.profiles.filter((p) => equalsIgnoreAsciiCase(p.name, req.profile!))
-    : report.profiles;
-  if (req.profile && profiles.length === 0) {
-    throw new ExproxyError('usage', `No Outlook profile named "${req.profile}" was found.`);
-  }
+    ? selectProfiles(report.profiles, req.profile)
+    : profilesInUse(report.profiles);
   const changes: PlannedChange[] = [];
   const alreadyDone: FixId[] = [];
   // Accounts that will use NTLM once the earlier fixes in this plan are applied.
@@ -102,7 +128,7 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
           '"Network security: LAN Manager authentication level" instead.',
       );
     }
-    if (lsa.effectiveLmCompatibilityLevel >= target) {
+    if (!levelNeedsWrite(lsa, fix, target)) {
       alreadyDone.push(fix);
       continue;
     }
@@ -116,6 +142,12 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
       );
     }
     const before = tree.getValue(LSA_KEY, 'LmCompatibilityLevel');
+    if (before && lsa.invalidLmCompatibilityLevel && !isRestorableInvalidLevel(before))
+      throw new ExproxyError(
+        'not-allowed',
+        `LmCompatibilityLevel is stored as ${before.type}, which an undo could not put back exactly, so it is not replaced. ` +
+          'Delete the value by hand (Registry Editor), then run lmcompat-3.',
+      );
     changes.push(
       change(
         fix,

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../sha256';
 import type { ChangePlan } from './change-plan';
 
 /**
@@ -10,6 +11,5 @@ export async function planFingerprint(plan: Pick<ChangePlan, 'fixes' | 'changes'
     fixes: plan.fixes,
     changes: plan.changes.map((c) => [c.fix, c.kind, c.path, c.name, c.view, c.before, c.after, c.elevated]),
   });
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(new TextEncoder().encode(canonical));
 }

@@ -1,5 +1,6 @@
 import { ExproxyError } from '../errors';
-import { checkWriteAllowed, needsElevation } from '../registry/allowlist';
+import { isLmLevel } from '../lsa/lm-compatibility';
+import { checkWriteAllowed, isRestorableInvalidLevel, needsElevation } from '../registry/allowlist';
 import { asciiLower } from '../registry/ascii-case';
 import { canonicalKeyPath } from '../registry/key-path';
 import { deserializeRegValue, type RegValue } from '../registry/reg-value';
@@ -25,7 +26,11 @@ function hostSet(v: RegValue | null): Set<string> | null {
 function plausible(c: PlannedChange, before: RegValue | null, after: RegValue | null): string | null {
   switch (c.kind) {
     case 'lm-compatibility-level': {
-      if (after?.type !== 'REG_DWORD') return 'the new level is not a REG_DWORD';
+      if (after?.type !== 'REG_DWORD' || !isLmLevel(after.data))
+        return 'the new level is not a REG_DWORD 0–5';
+      // An invalid old value is only ever replaced by lmcompat-3, and only an undo writes it back.
+      if (before !== null && isRestorableInvalidLevel(before))
+        return after.data === 3 ? null : 'an invalid level is only replaced by 3';
       const was = before?.type === 'REG_DWORD' ? before.data : null;
       return was !== null && was >= after.data ? 'it does not raise the level' : null;
     }

@@ -26,7 +26,9 @@ describe('collection items', () => {
       expect(item!.mode).toBe(r.recursive === false ? 'list' : 'export');
     }
     expect(new Set(items.map((i) => i.file)).size).toBe(items.length);
-    expect(items.map((i) => i.file)).toContain('hklm-wow6432node-microsoft-office.reg');
+    expect(items.map((i) => i.file)).toContain('hklm-office-16.0-outlook-32-bit.reg');
+    expect(items.map((i) => i.file)).toContain('hklm-office-16.0-outlook-click-to-run.reg');
+    expect(items.map((i) => i.file)).toContain('hklm-office-16.0-outlook-click-to-run-32-bit.reg');
     expect(items.map((i) => i.file)).toContain(
       'hkcu-currentversion-windows-messaging-subsystem-profiles.reg',
     );
@@ -42,7 +44,7 @@ describe('collection items', () => {
     expect(items.map((i) => [i.file, i.key])).toEqual([
       ['hkcu-software-contoso-mail.reg', 'HKCU\\Software\\Contoso\\Mail'],
       ['hkcu-software-other-mail.reg', 'HKCU\\Software\\Other\\Mail'],
-      ['hklm-software-wow6432node-contoso.reg', 'HKLM\\SOFTWARE\\WOW6432Node\\Contoso'],
+      ['hklm-software-wow6432node-contoso-32-bit.reg', 'HKLM\\SOFTWARE\\WOW6432Node\\Contoso'],
     ]);
     const custom = makeCollectScript({
       requests: [{ path: 'HKEY_CURRENT_USER\\Software\\Contoso\\Mail' }],
@@ -108,14 +110,15 @@ describe('collect.cmd', () => {
     expect(script).toContain('if not defined PROCESSOR_ARCHITEW6432 goto :eof');
     expect(script).toContain('set "REG=%SystemRoot%\\Sysnative\\reg.exe"');
     expect(script).toContain('if "%REG_VIEW%"=="32-bit only" goto :collect_item_done');
-    const redirected = collectionItems(SCAN_REQUESTS)
-      .filter((i) => i.redirected)
-      .map((i) => i.file);
-    expect(redirected).toEqual([
-      'hklm-software-microsoft-office.reg',
-      'hklm-wow6432node-microsoft-office.reg',
-      'hklm-microsoft-windows-nt-currentversion.txt',
-    ]);
+    // Exactly the items under HKLM\SOFTWARE are subject to the 32-bit redirection.
+    const items = collectionItems(SCAN_REQUESTS);
+    const redirected = items.filter((i) => i.redirected).map((i) => i.file);
+    expect(redirected).toEqual(items.filter((i) => /^HKLM\\SOFTWARE\\/i.test(i.key)).map((i) => i.file));
+    expect(redirected).toContain('hklm-microsoft-windows-nt-currentversion.txt');
+    expect(redirected).toContain('hklm-office-11.0-outlook.reg');
+    expect(items.filter((i) => !i.redirected).map((i) => i.file)).toContain(
+      'hklm-currentcontrolset-control-lsa.reg',
+    );
   });
 
   it('falls back to %TEMP% when the folder beside it cannot be written', () => {

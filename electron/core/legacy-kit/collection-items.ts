@@ -47,7 +47,13 @@ export function collectionItems(requests: readonly SubtreeRequest[]): Collection
     const { hive, parts } = splitKeyPath(snapshotPath);
     const hiveShort = hive === 'HKEY_CURRENT_USER' ? 'hkcu' : hive === 'HKEY_LOCAL_MACHINE' ? 'hklm' : '';
     if (!hiveShort) throw new Error(`collect.cmd reads only HKCU and HKLM, not ${snapshotPath}`);
-    const base = `${hiveShort}-${slug(parts.slice(-3))}`;
+    // The last three names say what it is; where the same names recur, say which copy it is.
+    const lower = parts.map((x) => x.toLowerCase());
+    const marks = [
+      lower.includes('clicktorun') && lower.includes('registry') ? 'click-to-run' : '',
+      lower.includes('wow6432node') ? '32-bit' : '',
+    ].filter(Boolean);
+    const base = `${hiveShort}-${slug([...parts.slice(-3), ...marks])}`;
     const ext = mode === 'export' ? '.reg' : '.txt';
     let file = `${base}${ext}`;
     for (let n = 2; files.has(file); n++) file = `${base}-${n}${ext}`;

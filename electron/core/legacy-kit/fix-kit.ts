@@ -1,4 +1,5 @@
 import { ExproxyError } from '../errors';
+import { sha256Hex } from '../sha256';
 import type { ChangePlan, PlannedChange } from '../fixes/change-plan';
 import { checkWriteAllowed } from '../registry/allowlist';
 import { deserializeRegValue } from '../registry/reg-value';
@@ -76,11 +77,6 @@ function checkChange(c: PlannedChange): void {
     throw new ExproxyError('not-allowed', `A fix kit cannot carry ${c.path}\\${c.name}.`);
   }
   rootOf(c);
-}
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const ascii = (s: string) => new TextEncoder().encode(s);

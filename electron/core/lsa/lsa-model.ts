@@ -8,6 +8,24 @@ export interface OsInfo {
   readonly family: OsFamily;
 }
 
+/**
+ * Where the level in effect comes from. `unknown`: the stored value is invalid, the LSA key is
+ * not in the export, or the value is absent and the Windows version (which sets the default) is
+ * not in the export; `effectiveLmCompatibilityLevel` then holds the Windows default only as a
+ * placeholder, and nothing may be concluded from it.
+ */
+export type LmLevelSource = 'stored' | 'windows-default' | 'policy' | 'unknown';
+
+/** LmCompatibilityLevel stored as something other than a REG_DWORD from 0 to 5, shown as stored. */
+export interface InvalidLmLevel {
+  /** Registry type, e.g. "REG_SZ". */
+  readonly type: string;
+  /** The data as text ("3", "7", "03 00 00 00"). */
+  readonly data: string;
+  /** An undo could put it back exactly, so lmcompat-3 may replace it (allowlist.ts). */
+  readonly replaceable: boolean;
+}
+
 export interface LsaState {
   /** The stored value, or null when absent. */
   readonly lmCompatibilityLevel: number | null;
@@ -21,4 +39,10 @@ export interface LsaState {
   readonly ntlmMinClientSec: number | null;
   /** Set when LmCompatibilityLevel exists but is not a DWORD 0–5. */
   readonly lmCompatibilityLevelProblem: string | null;
+  /** Optional only for reports made before it existed; every scan sets it. */
+  readonly lmLevelSource?: LmLevelSource;
+  /** The stored value when it is not a REG_DWORD 0–5; null otherwise. */
+  readonly invalidLmCompatibilityLevel?: InvalidLmLevel | null;
+  /** The LSA key was read (false: an export without it). */
+  readonly seen?: boolean;
 }

@@ -1,3 +1,4 @@
+import type { ScanSource } from '../diagnosis/coverage';
 import type { MachineLock } from '../fixes/machine-lock';
 import type { IisAuthReader } from '../server-guides/iis-auth-port';
 import type { ElevatedRegistryWriter } from '../registry/elevated-writer-port';
@@ -63,4 +64,6 @@ export interface MachineContext {
   readonly simulation: SimulationControls | null;
   /** Set for a collected PC: read-only here, changed only through a fix kit. */
   readonly collected: CollectedOrigin | null;
+  /** What the scan may conclude from a missing key; absent: the live registry. */
+  readonly scanSource?: ScanSource;
 }

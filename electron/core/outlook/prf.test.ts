@@ -120,7 +120,7 @@ describe('PRF for Outlook 2010 and later (one section per account)', () => {
   it('never feeds a leftover profile; a live profile of the same name wins', async () => {
     const s = await scan('xp-outlook2003-basic');
     const live = s.report.profiles[0]!;
-    const leftover = { ...live, leftover: true };
+    const leftover = { ...live, status: 'leftover' as const };
     const onlyLeftover = { ...s, report: { ...s.report, profiles: [leftover] } };
     expect(refusal(buildPrf(onlyLeftover, live.name)).reason).toBe('leftover-profile');
     const both = { ...s, report: { ...s.report, profiles: [leftover, live] } };

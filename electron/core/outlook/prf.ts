@@ -5,6 +5,7 @@ import { EXCHANGE_GLOBAL_SECTION } from './mapi-uid';
 import { prfReach, prfReachesSection } from './prf-account';
 import type { PrfRefusal } from './prf-refusal';
 import type { ExchangeAccount, OutlookProfile } from './profile-model';
+import { profilesInUse } from './profile-selection';
 import { ROHAUTH } from './rpc-over-http';
 
 /**
@@ -30,7 +31,6 @@ export type PrfOutcome =
   { readonly ok: true; readonly prf: PrfResult } | { readonly ok: false; readonly refusal: PrfRefusal };
 
 /** H6 marks profiles of an Outlook root the installed Outlook no longer reads. */
-type MaybeLeftover = OutlookProfile & { readonly leftover?: boolean };
 
 /** Section 6 of an OCT PRF: which MAPI property each key of the services below maps to. */
 export const EXCHANGE_SERVICE_MAPPING: ReadonlyArray<readonly [string, string]> = [
@@ -64,10 +64,10 @@ function refuse(reason: PrfRefusal['reason'], facts: Record<string, string>): Pr
   return { ok: false, refusal: { reason, facts } };
 }
 
-/** The named profile; a live one wins over a leftover of the same name (H6's `--profile` rule). */
-function findProfile(profiles: readonly MaybeLeftover[], name: string): MaybeLeftover | undefined {
+/** The named profile; one in use wins over a leftover of the same name (as `--profile` does). */
+function findProfile(profiles: readonly OutlookProfile[], name: string): OutlookProfile | undefined {
   const named = profiles.filter((p) => equalsIgnoreAsciiCase(p.name, name));
-  return named.find((p) => p.leftover !== true) ?? named[0];
+  return profilesInUse(named)[0] ?? named[0];
 }
 
 function sectionLines(name: string, entries: ReadonlyArray<readonly [string, string]>): string[] {
@@ -144,7 +144,7 @@ export function buildPrf(scan: Pick<ScanResult, 'report' | 'tree'>, profileName:
   const profile = findProfile(scan.report.profiles, profileName);
   if (!profile) return refuse('no-profile', { profile: profileName });
   const where = { profile: profile.name };
-  if (profile.leftover === true) return refuse('leftover-profile', where);
+  if (profile.status === 'leftover') return refuse('leftover-profile', where);
   const roh = profile.accounts.filter((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.proxyServer);
   if (roh.length === 0) return refuse('no-outlook-anywhere', where);
   const basic = roh.filter((a) => a.rpcOverHttp.authSchemeValue === ROHAUTH.BASIC);

@@ -1,8 +1,8 @@
 import type { ProfileStore } from './profile-model';
 
 /**
- * Where things live per Outlook version, as data (reference §1.1–1.2). Only the
- * InstallRoot probes under HKLM\SOFTWARE need both registry views.
+ * Where things live per Outlook version, as data (reference §1.1–1.2). Only the install
+ * probes under HKLM\SOFTWARE need both registry views (install-probes.ts).
  */
 export interface OutlookVersionInfo {
   readonly version: string;
@@ -44,9 +44,5 @@ export const PROFILE_ROOTS: readonly ProfileRoot[] = [
   },
 ];
 
+/** Office's machine key; its 32-bit view is `HKLM\SOFTWARE\WOW6432Node\Microsoft\Office`. */
 export const OFFICE_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Office';
-export const OFFICE_KEY_WOW64 = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Office';
-
-export function installRootKey(officeKey: string, version: string): string {
-  return `${officeKey}\\${version}\\Outlook\\InstallRoot`;
-}

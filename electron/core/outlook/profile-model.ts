@@ -40,20 +40,41 @@ export interface ExchangeAccount {
   readonly unreadable: readonly UnreadableValue[];
 }
 
+/**
+ * Whether the installed Outlook reads this profile. Outlook 2013 and later keep profiles under
+ * their own Office key, so a PC upgraded from Outlook 2003–2010 still carries the old Windows
+ * Messaging Subsystem profiles, often under the same name; those are `leftover`. `unknown`: no
+ * Outlook install was found (an export without the Office keys), so any root may be the live one.
+ */
+export type ProfileStatus = 'live' | 'leftover' | 'unknown';
+
 export interface OutlookProfile {
   readonly name: string;
+  /** Only a live (or, with no install found, an unknown) profile can be the default. */
   readonly isDefault: boolean;
   /** The installed Outlook that uses this profile store ("11.0" … "16.0"), or null if none was found. */
   readonly outlookVersion: string | null;
   readonly store: ProfileStore;
   readonly keyPath: string;
   readonly accounts: readonly ExchangeAccount[];
+  /** Optional only for reports made before it existed; every scan sets it. */
+  readonly status?: ProfileStatus;
 }
+
+/** Windows Installer, or Click-to-Run (Microsoft 365 Apps, Office 2013–2021 retail and volume C2R). */
+export type InstallType = 'msi' | 'click-to-run';
 
 export interface InstalledOutlook {
   readonly version: string;
   /** "Outlook 2003" etc. */
   readonly displayName: string;
+  /** Folder of OUTLOOK.EXE as the registry records it; empty when only the product is known. */
   readonly installPath: string;
   readonly bitness: '32' | '64';
+  /** Optional only for reports made before it existed; every scan sets it. */
+  readonly installType?: InstallType;
+  /** Click-to-Run's full build (`VersionToReport`, e.g. "16.0.17928.20114"), else null. */
+  readonly build?: string | null;
+  /** Click-to-Run product ids (`ProductReleaseIds`, e.g. "O365ProPlusRetail"). */
+  readonly products?: readonly string[];
 }

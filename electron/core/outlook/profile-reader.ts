@@ -3,23 +3,34 @@ import { equalsIgnoreAsciiCase } from '../registry/ascii-case';
 import type { RegValue } from '../registry/reg-value';
 import { decodeMapiValue, parsePropValueName, type MapiValue } from './mapi-property';
 import { ACCOUNT_MANAGER_SECTION, EXCHANGE_GLOBAL_SECTION, uidToKeyName } from './mapi-uid';
+import { currentOutlook } from './outlook-install';
 import { OUTLOOK_VERSIONS, PROFILE_ROOTS, type ProfileRoot } from './profile-locations';
-import type { ExchangeAccount, InstalledOutlook, OutlookProfile, UnreadableValue } from './profile-model';
+import type {
+  ExchangeAccount,
+  InstalledOutlook,
+  OutlookProfile,
+  ProfileStatus,
+  UnreadableValue,
+} from './profile-model';
 import { rpcOverHttpSettings } from './rpc-over-http';
 
-/** Value names inside an Exchange section (reference §3.1, §2.5). Only read there (§0.2). */
+/** Values inside an Exchange section (reference §3.1, §2.5). Only read there (§0.2). */
 const V = {
   flags: '00036623',
-  proxyServer: '001f6622',
-  proxyServerA: '001e6622',
-  principal: '001f6625',
-  principalA: '001e6625',
   authScheme: '00036627',
-  homeServer: '001e6602',
-  mailbox: '001e6607',
-  mailboxW: '001f6607',
-  smtp: '001f6641',
   emsmdbUid: '01023d15',
+} as const;
+
+/**
+ * String properties by ID: each may be stored as PT_UNICODE (`001f…`, UTF-16 REG_BINARY) or
+ * PT_STRING8 (`001e…`, REG_SZ); Outlook versions differ, so both are read, Unicode first.
+ */
+const S = {
+  homeServer: '6602',
+  mailbox: '6607',
+  proxyServer: '6622',
+  principal: '6625',
+  smtp: '6641',
 } as const;
 
 class SectionReader {
@@ -43,10 +54,13 @@ class SectionReader {
     return v?.kind === 'long' ? v.value : null;
   }
 
-  text(...names: string[]): string | null {
-    for (const n of names) {
-      const v = this.decode(n);
-      if (v && (v.kind === 'unicode' || v.kind === 'string8')) return v.value;
+  /** The first of the property IDs given that is set, in its `001f` or `001e` form. */
+  text(...propIds: string[]): string | null {
+    for (const id of propIds) {
+      for (const name of [`001f${id}`, `001e${id}`]) {
+        const v = this.decode(name);
+        if (v && (v.kind === 'unicode' || v.kind === 'string8')) return v.value;
+      }
     }
     return null;
   }
@@ -61,16 +75,16 @@ function readAccount(sectionPath: string, key: RegKey, accountName: string | nul
   const r = new SectionReader(key);
   const rpcOverHttp = rpcOverHttpSettings({
     flags: r.long(V.flags),
-    proxyServer: r.text(V.proxyServer, V.proxyServerA),
-    principalName: r.text(V.principal, V.principalA),
+    proxyServer: r.text(S.proxyServer),
+    principalName: r.text(S.principal),
     authSchemeValue: r.long(V.authScheme),
   });
   return {
     section: key.name,
     sectionPath,
     accountName,
-    homeServer: r.text(V.homeServer),
-    mailbox: r.text(V.mailboxW, V.mailbox, V.smtp),
+    homeServer: r.text(S.homeServer),
+    mailbox: r.text(S.mailbox, S.smtp),
     rpcOverHttp,
     unreadable: r.unreadable,
   };
@@ -124,21 +138,31 @@ function defaultProfileName(tree: RegTree, root: ProfileRoot): string | null {
   return v?.type === 'REG_SZ' ? v.data : null;
 }
 
-/** The installed Outlook that reads a profile store: the newest one mapped to it. */
-function versionForStore(root: ProfileRoot, installed: readonly InstalledOutlook[]): string | null {
-  const candidates = OUTLOOK_VERSIONS.filter((v) => v.store === root.store).map((v) => v.version);
-  const hits = installed.filter((i) => candidates.includes(i.version)).map((i) => i.version);
-  return hits.length > 0 ? hits[hits.length - 1]! : null;
+function storeOf(version: string): ProfileRoot['store'] | undefined {
+  return OUTLOOK_VERSIONS.find((v) => v.version === version)?.store;
+}
+
+/**
+ * Only the Outlook in use reads its profile root; the others are left over from an earlier
+ * Outlook (2013 and later moved profiles under their own Office key). With no install found,
+ * nothing says which root is live, so every root is `unknown` and read as before.
+ */
+function rootStatus(root: ProfileRoot, live: InstalledOutlook | null): ProfileStatus {
+  if (!live) return 'unknown';
+  return storeOf(live.version) === root.store ? 'live' : 'leftover';
 }
 
 export function readProfiles(tree: RegTree, installed: readonly InstalledOutlook[]): OutlookProfile[] {
   const profiles: OutlookProfile[] = [];
+  const live = currentOutlook(tree, installed);
   for (const root of PROFILE_ROOTS) {
     const rootKey = tree.getKey(root.profilesKey);
     if (!rootKey) continue;
-    const outlookVersion = versionForStore(root, installed);
+    const status = rootStatus(root, live);
+    const outlookVersion = status === 'live' ? live!.version : null;
     const model = OUTLOOK_VERSIONS.find((v) => v.version === outlookVersion)?.sectionModel;
-    const defaultName = defaultProfileName(tree, root);
+    // A leftover root's DefaultProfile is what the old Outlook opened, not what opens now.
+    const defaultName = status === 'leftover' ? null : defaultProfileName(tree, root);
     for (const profile of rootKey.subkeys.values()) {
       const profilePath = `${root.profilesKey}\\${profile.name}`;
       let sections = model === 'global' ? [] : perAccountSections(profilePath, profile);
@@ -153,6 +177,7 @@ export function readProfiles(tree: RegTree, installed: readonly InstalledOutlook
         store: root.store,
         keyPath: profilePath,
         accounts: sections.map((s) => readAccount(s.path, s.key, s.accountName)),
+        status,
       });
     }
   }

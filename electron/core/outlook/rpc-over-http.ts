@@ -34,7 +34,8 @@ export function rpcOverHttpSettings(input: {
   principalName: string | null;
   authSchemeValue: number | null;
 }): RpcOverHttpSettings {
-  const f = input.flags ?? 0;
+  // PT_LONG flags are unsigned 32-bit; JavaScript's bit operators give signed results.
+  const f = (input.flags ?? 0) >>> 0;
   return {
     enabled: (f & ROHFLAGS.USE_ROH) !== 0,
     proxyServer: input.proxyServer,
@@ -44,9 +45,9 @@ export function rpcOverHttpSettings(input: {
     httpFirstOnFast: (f & ROHFLAGS.HTTP_FIRST_ON_FAST) !== 0,
     httpFirstOnSlow: (f & ROHFLAGS.HTTP_FIRST_ON_SLOW) !== 0,
     authScheme: authSchemeName(input.authSchemeValue),
-    authSchemeValue: input.authSchemeValue,
-    flags: input.flags,
-    unknownFlags: f & ~KNOWN_FLAGS,
+    authSchemeValue: input.authSchemeValue === null ? null : input.authSchemeValue >>> 0,
+    flags: input.flags === null ? null : f,
+    unknownFlags: (f & ~KNOWN_FLAGS) >>> 0,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import type { Finding } from '../diagnosis/finding';
+import { profilesInUse } from '../outlook/profile-selection';
 
 /** Some finding still offers to switch an account's proxy sign-in to NTLM. */
 export function ntlmFixOffered(findings: readonly Finding[]): boolean {
@@ -14,7 +15,8 @@ export function ntlmFixOffered(findings: readonly Finding[]): boolean {
 export function lmFixUsable(report: Pick<DiagnosisReport, 'profiles'>, withNtlmFix: boolean): boolean {
   return (
     withNtlmFix ||
-    report.profiles.some((p) =>
+    // A profile left over from an older Outlook is not used: its NTLM account needs nothing.
+    profilesInUse(report.profiles).some((p) =>
       p.accounts.some((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.authScheme === 'ntlm'),
     )
   );

@@ -24,6 +24,20 @@ export const RESUME_VALUE_NAME = '!ExchangeProxyWizardResume';
 const PROFILE_SECTION =
   /^HKEY_CURRENT_USER\\Software\\Microsoft\\(?:Windows NT\\CurrentVersion\\Windows Messaging Subsystem|Office\\1[56]\.0\\Outlook)\\Profiles\\[^\\]+\\[0-9a-f]{32}$/i;
 
+/**
+ * An LmCompatibilityLevel that was not a level (text, or a REG_DWORD above 5), which an undo must
+ * be able to put back byte for byte. Text is kept short: a level written as text is a digit or
+ * two, and anything longer is not ours to write. record-check.ts accepts such a value only as
+ * the "before" of a change whose "after" is REG_DWORD 3.
+ */
+export function isRestorableInvalidLevel(value: RegValue): boolean {
+  if (value.type === 'REG_DWORD')
+    return Number.isInteger(value.data) && value.data > 5 && value.data <= 0xffffffff;
+  if (value.type === 'REG_SZ' || value.type === 'REG_EXPAND_SZ')
+    return value.data.length <= 16 && !/[\0\r\n]/.test(value.data);
+  return false;
+}
+
 function fail(path: string, name: string, why: string): never {
   throw new ExproxyError('not-allowed', `Refusing to write ${path}\\${name}: ${why}`, { path, name });
 }
@@ -56,6 +70,7 @@ export function checkWriteAllowed(path: string, name: string, value: RegValue | 
     if (value === null) return 'lm-compatibility-level';
     if (value.type === 'REG_DWORD' && Number.isInteger(value.data) && value.data >= 0 && value.data <= 5)
       return 'lm-compatibility-level';
+    if (isRestorableInvalidLevel(value)) return 'lm-compatibility-level';
     fail(path, name, 'LmCompatibilityLevel must be a REG_DWORD from 0 to 5');
   }
   if (lkey === asciiLower(MSV1_0_KEY) && lname === 'backconnectionhostnames') {

@@ -1,3 +1,4 @@
+import type { CoveragePart } from '../diagnosis/coverage';
 import type { Locale } from '../locale';
 import { ABSENT_TEXT } from './value-text';
 
@@ -28,6 +29,17 @@ export interface ReportLabels {
   readonly absent: string;
   readonly summaryFixed: string;
   readonly summaryOpen: string;
+  /** Coverage: what a registry export did not show, and how to complete it. */
+  readonly coverage: string;
+  readonly coverageIncomplete: string;
+  readonly coverageParts: Readonly<Record<CoveragePart, string>>;
+  readonly installUnknown: string;
+  readonly completeWith: string;
+  readonly userHive: string;
+  readonly leftover: string;
+  readonly notInExport: string;
+  readonly invalidLevel: string;
+  readonly unknown: string;
 }
 
 export const REPORT_LABELS: Record<Locale, ReportLabels> = {
@@ -57,6 +69,22 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     absent: ABSENT_TEXT.en,
     summaryFixed: 'fixed',
     summaryOpen: 'still open',
+    coverage: 'What the registry showed',
+    coverageIncomplete: 'Incomplete: the registry export does not show',
+    coverageParts: {
+      profiles: "the installed Outlook's profiles",
+      officeInstall: 'which Outlook is installed',
+      lsa: 'the LAN Manager settings (LSA key)',
+      osVersion: 'the Windows version',
+      policy: 'whether a policy sets the LAN Manager level',
+    },
+    installUnknown: 'No Outlook install was found: which profiles the installed Outlook uses is not known.',
+    completeWith: 'To complete it, run on the PC',
+    userHive: 'Read from the export of another user, as that user',
+    leftover: 'left over from an older Outlook, not used',
+    notInExport: 'not in this export',
+    invalidLevel: 'not a level, stored as',
+    unknown: 'unknown',
   },
   'zh-CN': {
     title: 'Exchange 代理向导报告',
@@ -84,5 +112,21 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     absent: ABSENT_TEXT['zh-CN'],
     summaryFixed: '已修复',
     summaryOpen: '仍未解决',
+    coverage: '注册表显示的内容',
+    coverageIncomplete: '不完整：注册表导出文件中缺少',
+    coverageParts: {
+      profiles: '已安装 Outlook 的配置文件',
+      officeInstall: '已安装的是哪个 Outlook',
+      lsa: 'LAN Manager 设置（LSA 项）',
+      osVersion: 'Windows 版本',
+      policy: '是否有策略设置 LAN Manager 级别',
+    },
+    installUnknown: '没有找到已安装的 Outlook：无法确定它使用哪些配置文件。',
+    completeWith: '如需补全，请在这台电脑上运行',
+    userHive: '读取自另一用户的导出，按该用户显示',
+    leftover: '旧版 Outlook 遗留，未使用',
+    notInExport: '此导出文件中没有',
+    invalidLevel: '不是有效级别，保存为',
+    unknown: '未知',
   },
 };

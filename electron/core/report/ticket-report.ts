@@ -4,6 +4,7 @@ import {
   type AutodiscoverReport,
 } from '../autodiscover/autodiscover-report';
 import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
+import type { LsaState } from '../lsa/lsa-model';
 import type { ChangeRecord } from '../fixes/change-plan';
 import type { ReportLabels } from './report-labels';
 import { valueText } from './value-text';
@@ -36,6 +37,33 @@ export function buildTicketReport(
   };
 }
 
+/** The LAN Manager line, never claiming a value the export does not have. */
+function lmText(l: LsaState, L: ReportLabels): string {
+  if (l.seen === false) return L.notInExport;
+  const invalid = l.invalidLmCompatibilityLevel;
+  if (invalid) return `${L.invalidLevel} ${invalid.type} ${invalid.data}; ${L.lmEffective} ${L.unknown}`;
+  const effective = l.lmLevelSource === 'unknown' ? L.unknown : l.effectiveLmCompatibilityLevel;
+  return `${L.lmStored} ${l.lmCompatibilityLevel ?? L.absent}, ${L.lmEffective} ${effective}`;
+}
+
+/** What an export did not show, and the commands that complete it (product constants only). */
+function coverageHtml(scan: DiagnosisReport, L: ReportLabels): string[] {
+  const c = scan.coverage;
+  if (!c) return [];
+  const rows: string[] = [];
+  if (c.userSid) rows.push(`<p>${esc(L.userHive)} ${esc(c.userSid)}</p>`);
+  if (c.complete) return rows;
+  rows.push(`<h2>${esc(L.coverage)}</h2>`);
+  if (c.missing.length > 0)
+    rows.push(
+      `<p>${esc(L.coverageIncomplete)}:</p><ul>${c.missing.map((p) => `<li>${esc(L.coverageParts[p])}</li>`).join('')}</ul>`,
+    );
+  if (c.installUnknown) rows.push(`<p>${esc(L.installUnknown)}</p>`);
+  if (c.commands.length > 0)
+    rows.push(`<p>${esc(L.completeWith)}:</p><pre>${esc(c.commands.join('\n'))}</pre>`);
+  return rows;
+}
+
 /** Self-contained HTML (no scripts, inline styles only), safe to attach to a ticket. */
 export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string): string {
   const scan = r.after ?? r.before;
@@ -50,12 +78,12 @@ export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string)
     rows.push(
       `<li>${esc(L.outlook)}: ${esc(scan.machine.outlook.map((o) => `${o.displayName} (${o.version}, ${o.bitness}-bit)`).join(', ') || L.none)}</li>`,
     );
-    rows.push(
-      `<li>${esc(L.lmLevel)}: ${esc(L.lmStored)} ${esc(scan.lsa.lmCompatibilityLevel ?? L.absent)}, ${esc(L.lmEffective)} ${esc(scan.lsa.effectiveLmCompatibilityLevel)}</li></ul>`,
-    );
+    rows.push(`<li>${esc(L.lmLevel)}: ${esc(lmText(scan.lsa, L))}</li></ul>`);
+    rows.push(...coverageHtml(scan, L));
     rows.push(`<h2>${esc(L.profiles)}</h2><ul>`);
     for (const p of scan.profiles) {
-      rows.push(`<li>${esc(p.name)}${p.isDefault ? ' *' : ''}<ul>`);
+      const leftover = p.status === 'leftover' ? ` (${esc(L.leftover)})` : '';
+      rows.push(`<li>${esc(p.name)}${p.isDefault ? ' *' : ''}${leftover}<ul>`);
       for (const a of p.accounts) {
         rows.push(
           `<li>${esc(L.account)} ${esc(a.accountName ?? a.section)} — ${esc(L.proxy)}: ${esc(a.rpcOverHttp.proxyServer ?? L.none)}, ${esc(L.authScheme)}: ${esc(a.rpcOverHttp.authScheme ?? L.none)}</li>`,
@@ -105,6 +133,9 @@ export function ticketSummary(r: TicketReport, L: ReportLabels): string {
       .map((f) => `${f.id}|${f.profile}|${f.account}`),
   );
   const lines = [`${L.title} — ${r.generatedAt}`];
+  const coverage = (r.after ?? r.before)?.coverage;
+  if (coverage && coverage.missing.length > 0)
+    lines.push(`${L.coverageIncomplete}: ${coverage.missing.map((p) => L.coverageParts[p]).join(', ')}`);
   for (const f of before) {
     const open = r.after ? afterIds.has(`${f.id}|${f.profile}|${f.account}`) : true;
     lines.push(

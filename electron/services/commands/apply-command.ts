@@ -71,7 +71,7 @@ async function accountsWhoseProxyRefusesNtlm(
 ): Promise<string[]> {
   if (c.v['no-network'] || !fixes.includes('proxy-auth-ntlm')) return [];
   const machine = await c.machine();
-  const { report } = await scanMachine(machine.registry, machine.system);
+  const { report } = await scanMachine(machine.registry, machine.system, new Date(), machine.scanSource);
   const checked = await checkProxies(report, machine, new HttpsProbe(), {
     timeoutMs: timeoutOption(c.v.timeout),
   });

@@ -14,7 +14,8 @@ import { formatProxyChecks, timeoutOption } from './probe-command';
 export async function diagnoseCommand(c: CommandContext, rest: readonly string[]): Promise<number> {
   if (rest.length > 0) throw new ExproxyError('usage', `diagnose takes no arguments (got "${rest[0]}").`);
   const machine = await c.machine();
-  const scanned = (await scanMachine(machine.registry, machine.system)).report;
+  const scanned = (await scanMachine(machine.registry, machine.system, new Date(), machine.scanSource))
+    .report;
   let report = scanned;
   if (!c.v['no-network']) {
     const timeoutMs = timeoutOption(c.v.timeout);
@@ -36,5 +37,7 @@ export async function diagnoseCommand(c: CommandContext, rest: readonly string[]
         ...formatAutodiscover(cliLanguage(c.io.env), autodiscover),
       ].join('\n'),
     );
-  return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.ok;
+  if (hasActionableFindings(report.findings)) return EXIT.findings;
+  // "Nothing to fix" is only certain when every part was seen.
+  return report.coverage?.complete === false ? EXIT.incomplete : EXIT.ok;
 }

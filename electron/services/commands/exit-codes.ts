@@ -10,6 +10,8 @@ export const EXIT = {
   blocked: 5,
   failedRolledBack: 6,
   findings: 10,
+  /** diagnose found nothing to fix, but the export does not show every part (coverage). */
+  incomplete: 11,
 } as const;
 
 export function exitCodeFor(kind: FailureKind): number {

@@ -9,7 +9,10 @@ import type { DiagnosisReport } from '../../core/diagnosis/diagnosis-report';
 import type { ClientFixId as FixId, Finding } from '../../core/diagnosis/finding';
 import { LM_LEVEL_LABELS, isLmLevel } from '../../core/lsa/lm-compatibility';
 import type { ChangePlan } from '../../core/fixes/change-plan';
+import type { LsaState } from '../../core/lsa/lsa-model';
+import type { InstalledOutlook, OutlookProfile } from '../../core/outlook/profile-model';
 import { describeRegValue, deserializeRegValue } from '../../core/registry/reg-value';
+import { formatCoverage, formatUserHive } from './format-coverage';
 
 const MARK = { error: '✖', warning: '!', info: 'i' } as const;
 
@@ -25,23 +28,64 @@ export function suggestedFixes(findings: readonly Finding[]): FixId[] {
   return order.filter((f) => picked.has(f));
 }
 
+function outlookText(t: TFunction, o: InstalledOutlook): string {
+  const type = o.installType ? t(`installType.${o.installType}`, { build: o.build ?? '' }) : '';
+  return `${o.displayName} ${o.bitness}-bit${type}`;
+}
+
+/** i18next reads dots as nesting, so the stores "15.0"/"16.0" become keys "o15"/"o16". */
+function storeKey(store: OutlookProfile['store']): string {
+  return store === 'wms' ? 'wms' : `o${store.slice(0, 2)}`;
+}
+
+function profileText(t: TFunction, r: DiagnosisReport, p: OutlookProfile): string {
+  if (p.status === 'leftover')
+    return t('profileLeftover', {
+      name: p.name,
+      from: t(`leftoverFrom.${storeKey(p.store)}`),
+      path: p.keyPath,
+    });
+  return t('profile', {
+    name: p.name,
+    default: p.isDefault ? t('profileDefault') : '',
+    version:
+      r.machine.outlook.find((o) => o.version === p.outlookVersion)?.displayName ?? t('unknownVersion'),
+  });
+}
+
+/** The LAN Manager line: never "not set" for a value the export does not have, or one that is invalid. */
+function lsaText(t: TFunction, l: LsaState): string {
+  if (l.seen === false) return t('lsaNotInExport');
+  if (l.invalidLmCompatibilityLevel)
+    return t('lsaInvalid', {
+      type: l.invalidLmCompatibilityLevel.type,
+      data: l.invalidLmCompatibilityLevel.data,
+    });
+  if (l.lmLevelSource === 'unknown') return t('lsaDefaultUnknown');
+  return t('lsa', {
+    stored: l.lmCompatibilityLevel ?? t('lsaStoredAbsent'),
+    effective: l.effectiveLmCompatibilityLevel,
+    label: isLmLevel(l.effectiveLmCompatibilityLevel)
+      ? LM_LEVEL_LABELS[l.effectiveLmCompatibilityLevel]
+      : '?',
+    policy: l.policyManaged ? t('lsaPolicy') : '',
+  });
+}
+
 export function formatDiagnosis(t: TFunction, r: DiagnosisReport): string {
   const lines: string[] = [];
   const os = [r.machine.os.productName, r.machine.os.currentVersion && `(${r.machine.os.currentVersion})`]
     .filter(Boolean)
     .join(' ');
-  const outlook =
-    r.machine.outlook.map((o) => `${o.displayName} ${o.bitness}-bit`).join(', ') || t('noOutlook');
-  lines.push(t('machine', { os: os || '?', outlook, adapter: r.adapter }));
-  for (const p of r.profiles) {
-    lines.push(
-      t('profile', {
-        name: p.name,
-        default: p.isDefault ? t('profileDefault') : '',
-        version:
-          r.machine.outlook.find((o) => o.version === p.outlookVersion)?.displayName ?? t('unknownVersion'),
-      }),
-    );
+  const outlook = r.machine.outlook.map((o) => outlookText(t, o)).join(', ') || t('noOutlook');
+  lines.push(t('machine', { os: os || t('notInExport'), outlook, adapter: r.adapter }));
+  lines.push(...formatUserHive(t, r.coverage));
+  // The profiles in use first; the leftover ones after them (a stable sort keeps root order).
+  const byUse = [...r.profiles].sort(
+    (a, b) => Number(a.status === 'leftover') - Number(b.status === 'leftover'),
+  );
+  for (const p of byUse) {
+    lines.push(profileText(t, r, p));
     for (const a of p.accounts) {
       lines.push(
         t('account', {
@@ -63,29 +107,24 @@ export function formatDiagnosis(t: TFunction, r: DiagnosisReport): string {
         );
     }
   }
-  const l = r.lsa;
-  lines.push(
-    t('lsa', {
-      stored: l.lmCompatibilityLevel ?? t('lsaStoredAbsent'),
-      effective: l.effectiveLmCompatibilityLevel,
-      label: isLmLevel(l.effectiveLmCompatibilityLevel)
-        ? LM_LEVEL_LABELS[l.effectiveLmCompatibilityLevel]
-        : '?',
-      policy: l.policyManaged ? t('lsaPolicy') : '',
-    }),
-  );
+  lines.push(lsaText(t, r.lsa));
   lines.push('');
   const shown = r.findings.filter((f) => f.id !== 'no-outlook-profiles' || r.findings.length === 1);
-  if (!shown.some((f) => f.severity !== 'info')) lines.push(t('noFindings'));
+  const complete = r.coverage?.complete ?? true;
+  if (!shown.some((f) => f.severity !== 'info')) lines.push(t(complete ? 'noFindings' : 'noFindingsSeen'));
   if (shown.length > 0) lines.push(t('findingsHeader'));
   for (const f of shown) {
-    lines.push(
-      `  ${MARK[f.severity]} ${f.id} [${f.kb}] ${t(`findings.${f.id}`, { ...f.facts, profile: f.profile ?? '' })}`,
-    );
+    // With profiles of an older Outlook only, say so instead of "no profiles".
+    const key =
+      f.id === 'no-outlook-profiles' && Number(f.facts.leftoverProfiles ?? 0) > 0
+        ? 'findings.no-live-profiles'
+        : `findings.${f.id}`;
+    lines.push(`  ${MARK[f.severity]} ${f.id} [${f.kb}] ${t(key, { ...f.facts, profile: f.profile ?? '' })}`);
     if (f.fixes.length > 0) lines.push(t('fixWith', { command: `exproxy apply ${f.fixes[0]}` }));
   }
   const fixes = suggestedFixes(r.findings);
   if (fixes.length > 0) lines.push('', t('next', { command: `exproxy apply ${fixes.join(' ')}` }));
+  lines.push(...formatCoverage(t, r.coverage));
   return lines.join('\n');
 }
 

@@ -16,7 +16,10 @@ export async function prfCommand(c: CommandContext): Promise<number> {
     throw new ExproxyError('usage', 'prf needs --profile NAME and --out FILE.prf.');
   const locale = cliLanguage(c.io.env);
   const machine = await c.machine();
-  const outcome = buildPrf(await scanMachine(machine.registry, machine.system), c.v.profile);
+  const outcome = buildPrf(
+    await scanMachine(machine.registry, machine.system, new Date(), machine.scanSource),
+    c.v.profile,
+  );
   if (!outcome.ok) {
     if (refusalKind(outcome.refusal.reason) !== null) throw new PrfRefusedError(outcome.refusal, locale);
     c.io.out(prfRefusalText(outcome.refusal, locale));

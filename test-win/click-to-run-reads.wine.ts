@@ -1,0 +1,100 @@
+/**
+ * A Click-to-Run Office on Wine's real registry: the bytes the reg.exe path reads, and the
+ * processes it starts, do not grow when the Click-to-Run bubble grows (scripts/test-wine.sh runs
+ * this; bench/ measures the same on the simulated reg.exe). The bubble's extra keys are
+ * WINE_C2R_NOISE_MB (default 50) of COM classes and add-in settings, imported with `reg import`.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { nodeTempFileAccess, RegExeRegistry } from '../electron/adapters/windows/reg-exe-registry';
+import { scanMachine } from '../electron/core/diagnosis/scan';
+import { OUTLOOK_APPLICATION_KEY } from '../electron/core/outlook/install-probes';
+import { OFFICE_KEY } from '../electron/core/outlook/profile-locations';
+import { parseRegFile } from '../electron/core/registry/reg-file';
+import { REGEDIT5_FORMAT, regFileFromTree, writeRegFile } from '../electron/core/registry/reg-file';
+import { clickToRunMachine } from '../bench/lib/c2r-machine';
+import {
+  CountingRunner,
+  highestMissingAncestor,
+  importRegFile,
+  keysUnder,
+  regFile,
+  regOk,
+  REG_EXE,
+  removeScratch,
+  SCRATCH,
+  seededSystem,
+} from './wine-harness';
+import { shortKeyPath } from '../electron/core/registry/key-path';
+
+const C2R = `${OFFICE_KEY}\\ClickToRun`;
+const NOISE_MB = Number(process.env.WINE_C2R_NOISE_MB ?? '50');
+const TIMEOUT = { timeout: 600_000 };
+const created: string[] = [];
+
+/** The Click-to-Run keys of the bench machine with `noiseMb` of extra bubble keys, as a .reg file. */
+function clickToRunKeys(noiseMb: number) {
+  const { tree } = clickToRunMachine(noiseMb * 1024 * 1024);
+  const file = parseRegFile(writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT)), 'c2r.reg');
+  return regFile([...keysUnder(file, C2R), ...keysUnder(file, OUTLOOK_APPLICATION_KEY)]);
+}
+
+/** One diagnosis through reg.exe: processes, bytes of the exports it read, milliseconds. */
+async function diagnosis() {
+  const runner = new CountingRunner();
+  let bytes = 0;
+  const registry = new RegExeRegistry(runner, {
+    tempDir: SCRATCH,
+    regExe: REG_EXE,
+    files: {
+      readFile: async (p) => {
+        const b = await nodeTempFileAccess.readFile(p);
+        bytes += b.length;
+        return b;
+      },
+      unlink: (p) => nodeTempFileAccess.unlink(p),
+    },
+  });
+  const started = performance.now();
+  const { report } = await scanMachine(registry, seededSystem);
+  return { report, ms: performance.now() - started, processes: runner.calls.length, bytes };
+}
+
+describe('Click-to-Run on a real registry (Wine)', () => {
+  before(async () => {
+    for (const root of [C2R, OUTLOOK_APPLICATION_KEY]) {
+      const top = await highestMissingAncestor(root);
+      assert.ok(top, `${root} already exists in this Wine prefix; not touching it`);
+      created.push(top);
+    }
+    await importRegFile(clickToRunKeys(0));
+  });
+
+  after(async () => {
+    try {
+      for (const key of created) await regOk(['delete', shortKeyPath(key), '/f']);
+    } finally {
+      removeScratch();
+    }
+  });
+
+  test(`reads the same bytes with ${NOISE_MB} MB more in the bubble`, TIMEOUT, async () => {
+    const small = await diagnosis();
+    assert.deepEqual(
+      small.report.machine.outlook.map((o) => [o.version, o.bitness, o.installType]),
+      [['16.0', '64', 'click-to-run']],
+    );
+    const importStarted = performance.now();
+    await importRegFile(clickToRunKeys(NOISE_MB));
+    const importMs = performance.now() - importStarted;
+    const big = await diagnosis();
+    assert.equal(big.processes, small.processes);
+    assert.equal(big.bytes, small.bytes);
+    assert.deepEqual(big.report.machine.outlook, small.report.machine.outlook);
+    console.log(
+      `click-to-run under Wine: ${small.processes} reg.exe processes, ${small.bytes} bytes read, ` +
+        `${Math.round(small.ms)} ms; with ${NOISE_MB} MB more in the bubble (reg import ${Math.round(importMs)} ms): ` +
+        `${big.processes} processes, ${big.bytes} bytes, ${Math.round(big.ms)} ms`,
+    );
+  });
+});
