@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { StepFrame } from '../components/StepFrame';
-import { ListIcon, MailIcon, WrenchIcon } from '../icons';
+import { ComputerIcon, ListIcon, MailIcon, WrenchIcon } from '../icons';
 import { useWizard } from '../store/store-context';
 import welcomeArt from '../../../assets/illustrations/welcome.svg';
 import './WelcomeStep.css';
@@ -13,6 +13,8 @@ export function WelcomeStep() {
   const busy = useWizard((s) => s.busy);
   const proxyCheck = useWizard((s) => s.proxyCheckEnabled);
   const setProxyCheck = useWizard((s) => s.setProxyCheckEnabled);
+  const openAnother = useWizard((s) => s.openAnother);
+  const collected = useWizard((s) => s.appInfo?.collected != null);
   return (
     <StepFrame testId="step-welcome" title={t('welcome.title')} lead={t('welcome.lead')} icon={<MailIcon />}>
       <img className="welcome-art" src={welcomeArt} alt="" width={360} height={160} />
@@ -79,6 +81,18 @@ export function WelcomeStep() {
           {t('welcome.start')}
         </button>
       </div>
+      {collected ? null : (
+        <div className="notice info older-windows" data-testid="older-windows">
+          <ComputerIcon />
+          <div>
+            <p className="notice-title">{t('welcome.olderTitle')}</p>
+            <p>{t('welcome.olderText')}</p>
+            <button type="button" className="button" data-testid="welcome-another" onClick={openAnother}>
+              {t('welcome.olderButton')}
+            </button>
+          </div>
+        </div>
+      )}
     </StepFrame>
   );
 }

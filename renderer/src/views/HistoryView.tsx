@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ChangeRecord } from '../contract';
+import type { ChangeRecord, KitLogEntry } from '../contract';
+import { HandedLine } from '../components/KitReady';
 import { StepFrame } from '../components/StepFrame';
 import { HistoryIcon } from '../icons';
 import { useWizard } from '../store/store-context';
@@ -35,6 +36,62 @@ function ResultLine() {
   );
 }
 
+/** A fix kit made here for another PC: listed beside the changes, never undone (nothing changed here). */
+function KitRow({ entry, technician }: { entry: KitLogEntry; technician: boolean }) {
+  const { t, i18n } = useTranslation();
+  const busy = useWizard((s) => s.busy === 'kit-download');
+  const download = useWizard((s) => s.downloadKit);
+  const handed = useWizard((s) => (s.kitHanded?.id === entry.id ? s.kitHanded.handed : null));
+  const electron = useWizard((s) => s.appInfo?.mode === 'electron');
+  const computer = entry.computer ?? t('collected.unknown');
+  return (
+    <tr data-testid="history-kit-row" data-kit-id={entry.id}>
+      <td>
+        {new Date(entry.createdAt).toLocaleString(i18n.language)}
+        {technician ? <div className="detail">{entry.id}</div> : null}
+      </td>
+      <td>
+        <p className="history-kit-title">{t('history.kit.made', { computer })}</p>
+        <ul className="plain">
+          {entry.fixes.map((f) => (
+            <li key={f}>{t(`history.fix.${f}`)}</li>
+          ))}
+        </ul>
+        {technician ? (
+          <>
+            {entry.changes.map((c) => (
+              <code key={`${c.path}\\${c.name}`} className="path">
+                {c.path}\{c.name}
+              </code>
+            ))}
+            <div className="detail">{entry.folder}</div>
+          </>
+        ) : null}
+      </td>
+      <td>
+        <span className="badge state-kit">{t('history.kit.state')}</span>
+      </td>
+      <td>
+        <button
+          type="button"
+          className="button"
+          data-testid="history-kit-download"
+          disabled={busy}
+          aria-label={t('history.kit.downloadLabel', { computer })}
+          onClick={() => void download(entry.id)}
+        >
+          {electron ? t('history.kit.save') : t('history.kit.download')}
+        </button>
+        <HandedLine handed={handed} testId="history-kit-handed" />
+      </td>
+    </tr>
+  );
+}
+
+/** The journal's changes and the kit log, newest first. */
+type Row =
+  { readonly at: string; readonly change: ChangeRecord } | { readonly at: string; readonly kit: KitLogEntry };
+
 export function HistoryView() {
   const { t, i18n } = useTranslation();
   const history = useWizard((s) => s.history);
@@ -43,8 +100,15 @@ export function HistoryView() {
   const undo = useWizard((s) => s.undo);
   const close = useWizard((s) => s.closeHistory);
   const technician = useWizard((s) => s.audience === 'technician');
-  const fromServer = useWizard((s) => s.returnView === 'server');
+  const returnView = useWizard((s) => s.returnView);
+  const kitLog = useWizard((s) => s.kitLog);
+  // A collected PC is on screen: this PC's changes are undone once the wizard is back on it.
+  const collected = useWizard((s) => s.appInfo?.collected != null);
   const when = (r: ChangeRecord) => new Date(r.createdAt).toLocaleString(i18n.language);
+  const rows: Row[] = [
+    ...history.map((change) => ({ at: change.createdAt, change })),
+    ...kitLog.map((kit) => ({ at: kit.createdAt, kit })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <StepFrame
       testId="view-history"
@@ -54,13 +118,22 @@ export function HistoryView() {
     >
       <div className="actions">
         <button type="button" className="button" data-testid="nav-wizard" onClick={close}>
-          {fromServer ? t('nav.backToServer') : t('nav.wizard')}
+          {returnView === 'server'
+            ? t('nav.backToServer')
+            : returnView === 'another'
+              ? t('nav.backToAnother')
+              : t('nav.wizard')}
         </button>
       </div>
       <ResultLine />
       {busy === 'history' && !loaded ? <p role="status">{t('history.loading')}</p> : null}
-      {loaded && history.length === 0 ? <p className="muted">{t('history.empty')}</p> : null}
-      {history.length > 0 ? (
+      {loaded && rows.length === 0 ? <p className="muted">{t('history.empty')}</p> : null}
+      {collected && history.some((r) => r.state === 'applied') ? (
+        <p className="notice info" data-testid="history-collected-note">
+          {t('history.collectedNoUndo')}
+        </p>
+      ) : null}
+      {rows.length > 0 ? (
         <table className="history-table">
           <caption className="visually-hidden">{t('history.title')}</caption>
           <thead>
@@ -74,45 +147,49 @@ export function HistoryView() {
             </tr>
           </thead>
           <tbody>
-            {history.map((r) => (
-              <tr key={r.id} data-testid="history-row" data-change-id={r.id} data-state={r.state}>
-                <td>
-                  {when(r)}
-                  {technician ? <div className="detail">{r.id}</div> : null}
-                </td>
-                <td>
-                  <ul className="plain">
-                    {r.fixes.map((f) => (
-                      <li key={f}>{t(`history.fix.${f}`)}</li>
-                    ))}
-                  </ul>
-                  {technician
-                    ? r.changes.map((c) => (
-                        <code key={`${c.path}\\${c.name}`} className="path">
-                          {c.path}\{c.name}
-                        </code>
-                      ))
-                    : null}
-                </td>
-                <td>
-                  <span className={`badge state-${r.state}`}>{t(`history.state.${r.state}`)}</span>
-                </td>
-                <td>
-                  {r.state === 'applied' ? (
-                    <button
-                      type="button"
-                      className="button"
-                      data-testid="history-undo"
-                      disabled={busy === 'undo'}
-                      aria-label={t('history.undoLabel', { when: when(r) })}
-                      onClick={() => void undo(r.id)}
-                    >
-                      {t('history.undo')}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              if ('kit' in row) return <KitRow key={row.kit.id} entry={row.kit} technician={technician} />;
+              const r = row.change;
+              return (
+                <tr key={r.id} data-testid="history-row" data-change-id={r.id} data-state={r.state}>
+                  <td>
+                    {when(r)}
+                    {technician ? <div className="detail">{r.id}</div> : null}
+                  </td>
+                  <td>
+                    <ul className="plain">
+                      {r.fixes.map((f) => (
+                        <li key={f}>{t(`history.fix.${f}`)}</li>
+                      ))}
+                    </ul>
+                    {technician
+                      ? r.changes.map((c) => (
+                          <code key={`${c.path}\\${c.name}`} className="path">
+                            {c.path}\{c.name}
+                          </code>
+                        ))
+                      : null}
+                  </td>
+                  <td>
+                    <span className={`badge state-${r.state}`}>{t(`history.state.${r.state}`)}</span>
+                  </td>
+                  <td>
+                    {r.state === 'applied' && !collected ? (
+                      <button
+                        type="button"
+                        className="button"
+                        data-testid="history-undo"
+                        disabled={busy === 'undo'}
+                        aria-label={t('history.undoLabel', { when: when(r) })}
+                        onClick={() => void undo(r.id)}
+                      >
+                        {t('history.undo')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       ) : null}
