@@ -43,9 +43,17 @@ function base64(bytes: Uint8Array): string {
   return btoa(text);
 }
 
+/** FileReader rather than `File.arrayBuffer()`: older engines (and jsdom) have only the former. */
+function readBytes(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 /** The files' bytes, as the upload channel takes them. */
 export async function toUploadFiles(files: readonly File[]): Promise<UploadFile[]> {
-  return Promise.all(
-    files.map(async (f) => ({ name: f.name, base64: base64(new Uint8Array(await f.arrayBuffer())) })),
-  );
+  return Promise.all(files.map(async (f) => ({ name: f.name, base64: base64(await readBytes(f)) })));
 }
