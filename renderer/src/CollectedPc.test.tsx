@@ -86,7 +86,8 @@ describe('a collected PC on screen', () => {
     );
     expect(banner.textContent).toContain('Nothing on this computer is changed');
     expect(screen.getByTestId('collected-close')).toBeTruthy();
-    // Welcome does not point to Another PC while one is open.
+    // Welcome checks that PC, and does not point to Another PC while one is open.
+    expect(screen.getByTestId('start-scan').textContent).toBe('Check XP-ACCT-07');
     expect(screen.queryByTestId('older-windows')).toBeNull();
   });
 

@@ -14,7 +14,9 @@ export function WelcomeStep() {
   const proxyCheck = useWizard((s) => s.proxyCheckEnabled);
   const setProxyCheck = useWizard((s) => s.setProxyCheckEnabled);
   const openAnother = useWizard((s) => s.openAnother);
-  const collected = useWizard((s) => s.appInfo?.collected != null);
+  const pc = useWizard((s) => s.appInfo?.collected ?? null);
+  const collected = pc !== null;
+  const computer = pc?.computer ?? t('collected.unknown');
   return (
     <StepFrame testId="step-welcome" title={t('welcome.title')} lead={t('welcome.lead')} icon={<MailIcon />}>
       <img className="welcome-art" src={welcomeArt} alt="" width={360} height={160} />
@@ -65,11 +67,18 @@ export function WelcomeStep() {
           </span>
         </label>
       ) : null}
-      <ul className="promises">
-        <li>{t('welcome.promise1')}</li>
-        <li>{t('welcome.promise2')}</li>
-        <li>{t('welcome.promise3')}</li>
-      </ul>
+      {pc ? (
+        <ul className="promises">
+          <li>{t('welcome.collectedPromise1', { computer })}</li>
+          <li>{t('welcome.collectedPromise2', { computer })}</li>
+        </ul>
+      ) : (
+        <ul className="promises">
+          <li>{t('welcome.promise1')}</li>
+          <li>{t('welcome.promise2')}</li>
+          <li>{t('welcome.promise3')}</li>
+        </ul>
+      )}
       <div className="actions">
         <button
           type="button"
@@ -78,7 +87,7 @@ export function WelcomeStep() {
           disabled={busy === 'init'}
           onClick={() => void start()}
         >
-          {t('welcome.start')}
+          {pc ? t('welcome.startCollected', { computer }) : t('welcome.start')}
         </button>
       </div>
       {collected ? null : (
