@@ -70,5 +70,5 @@ export async function collectedSessions(opts: { pick?: string | null; deliver?: 
     if (!r.ok) throw Object.assign(new Error(r.error.message), { kind: r.error.kind });
     return r.result;
   };
-  return { sessions, home, env, uploads, call, send };
+  return { sessions, home, env, uploads, call, send, homeRegistry: join(dir, 'registry.reg') };
 }
