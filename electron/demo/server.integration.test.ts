@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asUpload, COLLECTED_DIR, SERVER_SAMPLE, XP_SAMPLE } from '../test-support/collected-sessions';
 import { startDemoServer } from './server';
 
 interface Reply {
@@ -164,5 +165,94 @@ describe('browser demo host', () => {
     expect(JSON.parse((await api('app:info', [])).body).result.resumeAtVerify).toBe(true);
     // RunOnce entries run once: the next start is a normal one.
     expect(JSON.parse((await api('app:info', [])).body).result.resumeAtVerify).toBe(false);
+  });
+
+  it('lists the collected sample folders as read-only scenarios and opens one', async () => {
+    const info = JSON.parse((await api('app:info', [])).body).result;
+    expect(info.scenarios).toEqual(
+      expect.arrayContaining([
+        { id: 'xp-outlook2003-basic', title: expect.any(String), kind: 'simulated' },
+        { id: 'collected-xp-acct-07-12012026-140509', title: 'XP-ACCT-07', kind: 'collected' },
+        { id: 'collected-exfe01-12012026-091500', title: 'EXFE01', kind: 'collected' },
+      ]),
+    );
+    const opened = JSON.parse(
+      (await api('demo:load-scenario', [{ scenario: 'collected-exfe01-12012026-091500' }])).body,
+    ).result;
+    // The demo started on this folder: there is no other PC to go back to.
+    expect(opened.collected).toMatchObject({ computer: 'EXFE01', server: true, canReturn: false });
+    const events = JSON.parse((await api('server:events', [])).body).result;
+    expect(events.length).toBeGreaterThan(0);
+  });
+
+  it('takes an uploaded collected folder, and makes and downloads a fix kit for it', async () => {
+    await api('demo:load-scenario', [{ scenario: 'xp-outlook2003-basic' }]);
+    const files = asUpload(join(COLLECTED_DIR, XP_SAMPLE));
+    const opened = JSON.parse((await api('collected:upload', [{ files }])).body);
+    expect(opened.result.collected).toMatchObject({ computer: 'XP-ACCT-07', canReturn: true });
+    const fixes = ['proxy-auth-ntlm', 'lmcompat-3'];
+    const plan = JSON.parse((await api('fix:plan', [{ fixes }])).body).result;
+    const kit = JSON.parse(
+      (await api('kit:make', [{ fixes, fingerprint: plan.fingerprint, language: 'en' }])).body,
+    ).result;
+    expect(kit.computer).toBe('XP-ACCT-07');
+    const zip = JSON.parse((await api('kit:download', [{ id: kit.id, locale: 'en' }])).body).result;
+    expect(zip).toMatchObject({ kind: 'download', name: kit.zipName, mime: 'application/zip' });
+    // "PK\x03\x04": a zip.
+    expect(Buffer.from(zip.base64, 'base64').subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 3, 4]));
+    const back = JSON.parse((await api('collected:close', [])).body).result;
+    expect(back.collected).toBeNull();
+    // The browser host has no folder picker.
+    const pick = JSON.parse((await api('collected:open', [{ locale: 'en' }])).body);
+    expect(pick).toMatchObject({ ok: false, error: { kind: 'usage' } });
+  });
+
+  it('answers an oversize upload with a reason, and other channels keep their small limit', async () => {
+    const big = JSON.stringify([{ files: [{ name: 'a.reg', base64: 'A'.repeat(90 * 1024 * 1024) }] }]);
+    const upload = await call(port, '/api/collected:upload', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-exproxy-token': token },
+      body: big,
+    });
+    expect(upload.status).toBe(413);
+    expect(JSON.parse(upload.body)).toEqual({
+      ok: false,
+      error: {
+        kind: 'usage',
+        message: expect.stringMatching(/larger than 64 MiB together; nothing was uploaded/),
+      },
+    });
+    const other = await call(port, '/api/scan:run', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-exproxy-token': token },
+      body: JSON.stringify([{ pad: 'x'.repeat(70 * 1024) }]),
+    });
+    expect(other.status).toBe(413);
+  });
+
+  it('opens a collected folder given with --machine at start', async () => {
+    const rendererDir = mkdtempSync(join(tmpdir(), 'exproxy-renderer-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+    const other = await startDemoServer({
+      scenario: 'xp-outlook2003-basic',
+      port: 0,
+      rendererDir,
+      machine: join(COLLECTED_DIR, SERVER_SAMPLE),
+    });
+    try {
+      const url = new URL(other.url);
+      const info = await call(Number(url.port), '/api/app:info', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-exproxy-token': url.searchParams.get('token')! },
+        body: '[]',
+      });
+      expect(JSON.parse(info.body).result.collected).toMatchObject({ computer: 'EXFE01', canReturn: true });
+    } finally {
+      other.session.dispose();
+      await other.close();
+    }
+    await expect(
+      startDemoServer({ scenario: 'xp-outlook2003-basic', port: 0, rendererDir, machine: rendererDir }),
+    ).rejects.toThrow(/not a folder collect\.cmd wrote/);
   });
 });

@@ -6,9 +6,15 @@ import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { dispatch } from '../services/dispatch';
 import { samplesDir, DEFAULT_SAMPLE } from '../services/machine-context';
+import { isChannel } from '../shared/ipc-contract';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from '../shared/upload-limits';
 import { DemoSession } from './demo-session';
 import { apiTokenAllowed, hostAllowed, pageTokenAllowed } from './http-guard';
-import { listScenarios } from './scenarios';
+import { collectedSamplesDir, listCollectedScenarios, listScenarios } from './scenarios';
+
+const BODY_LIMIT = 64 * 1024;
+/** The files of a collected folder, base64 in JSON: the upload limit plus room for names. */
+const UPLOAD_BODY_LIMIT = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + MAX_UPLOAD_FILES * 1024;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,16 +46,18 @@ function send(
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string> {
+/** The body as text, or null when it is over `limit` (the rest is read and dropped, so the reply arrives). */
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('request too large');
-    chunks.push(chunk as Buffer);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
+
+const replyJson = (kind: string, message: string) => JSON.stringify({ ok: false, error: { kind, message } });
 
 function openBrowser(url: string): void {
   const [cmd, args] =
@@ -67,11 +75,30 @@ function openBrowser(url: string): void {
   }
 }
 
-export async function startDemoServer(opts: { scenario: string; port: number; rendererDir: string }) {
+export interface DemoServerOptions {
+  readonly scenario: string;
+  readonly port: number;
+  readonly rendererDir: string;
+  /** A folder collect.cmd wrote, opened at start (read where it is, never written). */
+  readonly machine?: string;
+}
+
+export async function startDemoServer(opts: DemoServerOptions) {
   const samples = samplesDir();
-  const scenarios = listScenarios(samples);
-  const session = new DemoSession(samples, scenarios, process.env.npm_package_version ?? '0.1.0');
+  const scenarios = [
+    ...listScenarios(samples).map((s) => ({ ...s, folder: join(samples, s.id) })),
+    ...listCollectedScenarios(collectedSamplesDir(samples)),
+  ];
+  const session = new DemoSession(scenarios, process.env.npm_package_version ?? '0.1.0');
   await session.load(opts.scenario);
+  if (opts.machine) {
+    try {
+      await session.sessions.open(resolve(opts.machine));
+    } catch (e) {
+      session.dispose();
+      throw e;
+    }
+  }
   const token = randomBytes(24).toString('base64url');
   const root = resolve(opts.rendererDir);
   let port = opts.port;
@@ -89,9 +116,23 @@ export async function startDemoServer(opts: { scenario: string; port: number; re
         if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
           return send(res, 415, 'JSON only');
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const limit = channel === 'collected:upload' ? UPLOAD_BODY_LIMIT : BODY_LIMIT;
+        const body = await readBody(req, limit);
+        if (body === null)
+          return send(
+            res,
+            413,
+            replyJson(
+              'usage',
+              channel === 'collected:upload'
+                ? `The files are larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB together; nothing was uploaded.`
+                : 'request too large',
+            ),
+            TYPES['.json'],
+          );
         let args: unknown;
         try {
-          args = JSON.parse(await readBody(req));
+          args = JSON.parse(body);
         } catch {
           return send(
             res,
@@ -100,7 +141,12 @@ export async function startDemoServer(opts: { scenario: string; port: number; re
             TYPES['.json'],
           );
         }
-        const target = channel === 'demo:load-scenario' ? demoHandlers : session.service;
+        const target =
+          channel === 'demo:load-scenario'
+            ? demoHandlers
+            : isChannel(channel)
+              ? session.sessions.route(channel)
+              : session.service;
         const result = await dispatch(target, channel, args);
         return send(res, 200, JSON.stringify(result), TYPES['.json']);
       }
@@ -129,6 +175,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       scenario: { type: 'string', default: DEFAULT_SAMPLE },
+      machine: { type: 'string' },
       port: { type: 'string', default: '0' },
       'no-open': { type: 'boolean', default: false },
     },
@@ -146,14 +193,18 @@ async function main(): Promise<void> {
   }
   let demo;
   try {
-    demo = await startDemoServer({ scenario: values.scenario!, port, rendererDir });
+    demo = await startDemoServer({ scenario: values.scenario!, port, rendererDir, machine: values.machine });
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(2);
   }
   // First line: the URL with its token, so scripts and tests can drive the demo.
   console.log(demo.url);
-  console.log(`Exchange Proxy Wizard demo — simulated machine "${values.scenario}". Press Ctrl+C to stop.`);
+  console.log(
+    values.machine
+      ? `Exchange Proxy Wizard demo — collected PC from ${resolve(values.machine)} (read-only). Press Ctrl+C to stop.`
+      : `Exchange Proxy Wizard demo — scenario "${values.scenario}". Press Ctrl+C to stop.`,
+  );
   if (!values['no-open']) openBrowser(demo.url);
   const stop = () => {
     demo.session.dispose();

@@ -1,15 +1,20 @@
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { readFile, writeFile } from 'node:fs/promises';
 import log from 'electron-log/main';
+import { release } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { runCommands } from '../services/commands/run-commands';
+import { EXIT } from '../services/commands/exit-codes';
 import { CHANNELS } from '../shared/channels';
 import { failure } from '../shared/reply';
+import { openStartMachine } from '../services/collected-folder';
 import { dispatch } from '../services/dispatch';
-import { openMachine } from '../services/machine-context';
-import { openChangeService } from '../services/open-change-service';
+import type { FileDelivery } from '../services/file-delivery';
 import { runningAs } from '../services/commands/unattended';
-import { WizardService } from '../services/wizard-service';
+import { buildWizard, type WizardEnvironment } from '../services/wizard-factory';
+import { WizardSessions } from '../services/wizard-sessions';
+import { fillText, MAIN_TEXT, systemLocale } from './main-text';
+import { isOlderThanWindows10 } from './old-windows';
 import { APP_ORIGIN, CSP, isTrustedSender, lockDown } from './security';
 import { unattendedArgs } from './unattended-entry';
 
@@ -28,12 +33,37 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const cliArgs = unattendedArgs(process.argv, app.isPackaged);
-if (cliArgs) {
+if (isOlderThanWindows10(process.platform, release())) {
+  void refuseOldWindows(cliArgs !== null);
+} else if (cliArgs) {
   void runUnattended(cliArgs);
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   void start();
+}
+
+/**
+ * Windows before 10, if Electron gets this far there: say where the kit is and quit. Nobody
+ * watches an unattended run, so it gets the text on stderr and exit code 5 (blocked).
+ */
+async function refuseOldWindows(unattended: boolean): Promise<void> {
+  await app.whenReady();
+  const text = MAIN_TEXT[systemLocale(app.getLocale())];
+  const message = fillText(text.oldWindows, { release: release() });
+  if (unattended) {
+    process.stderr.write(`${message}\n`);
+    app.exit(EXIT.blocked);
+    return;
+  }
+  dialog.showMessageBoxSync({
+    type: 'info',
+    title: text.oldWindowsTitle,
+    message: text.oldWindowsTitle,
+    detail: message,
+    buttons: [text.close],
+  });
+  app.quit();
 }
 
 /** Fleet mode: the CLI's commands, flags and exit codes, no window; output also to the log file. */
@@ -86,23 +116,20 @@ async function start(): Promise<void> {
     }
   });
 
-  // `--machine DIR` / `--hive FILE` open a simulated machine (training, tests); never a default.
-  const machine = await openMachine({ machine: argValue('--machine'), hive: argValue('--hive') });
+  // `--machine DIR` / `--hive FILE` open a simulated machine or a collected folder (training,
+  // tests, a collected PC read where it is); never a default.
+  const start = await openStartMachine({ machine: argValue('--machine'), hive: argValue('--hive') });
+  const { machine } = start;
   if (machine.note) log.info(machine.note);
   log.info(`registry: ${machine.description}`);
-  const changes = await openChangeService({
-    machine,
+  let win: BrowserWindow | null = null;
+  const env: WizardEnvironment = {
     // The same state folder as the CLI's default, so History shows CLI changes too; the machine
     // lock (a machine-wide named pipe) is what keeps the app, the CLI and fleet runs apart.
     stateDir: userData,
-    scope: 'user',
-    actor: runningAs(process.env),
-    log: (m) => log.warn(m),
-  });
-  const service = new WizardService({
-    machine,
-    changes,
     reportsDir: join(userData, 'reports'),
+    kitsDir: join(userData, 'kits'),
+    actor: runningAs(process.env),
     resumeCommand: `"${process.execPath}" ${RESUME_FLAG}`,
     appInfo: () => ({
       mode: 'electron',
@@ -111,16 +138,22 @@ async function start(): Promise<void> {
       scenarios: [],
       resumeAtVerify: process.argv.includes(RESUME_FLAG),
     }),
+    deliver: saveDelivery(() => win),
+    log: (m: string) => log.warn(m),
+  };
+  const home = await buildWizard(machine, env, start.collected);
+  const sessions = new WizardSessions({
+    home,
+    env,
+    // The folder is chosen here, in the main process: a path never comes from the page.
+    pickFolder: async (locale) => {
+      const options = { title: MAIN_TEXT[locale].pickFolderTitle, properties: ['openDirectory' as const] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
   });
-  try {
-    const r = await service.recover();
-    for (const x of r.recovered) log.warn(`finished interrupted change ${x.id}: ${x.state} (${x.message})`);
-    for (const x of r.setAside) log.warn(`set aside journal record ${x.file}: ${x.reason}`);
-    for (const x of r.awaitingConsent) log.warn(`interrupted change ${x.id} waits for the person to agree`);
-  } catch (e) {
-    // Another run holds the machine lock (it will finish its own change): start anyway.
-    log.warn(`recovery skipped: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  // A collected PC is never changed from here: there is nothing of its to recover.
+  if (!start.collected) await recoverAtStart(home);
 
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
@@ -128,13 +161,13 @@ async function start(): Promise<void> {
         log.warn(`refused ${channel} from ${event.senderFrame?.url ?? 'unknown'}`);
         return failure('invalid-request', 'untrusted sender');
       }
-      const result = await dispatch(service, channel, args);
+      const result = await dispatch(sessions.route(channel), channel, args);
       if (!result.ok) log.warn(`${channel}: ${result.error.kind}: ${result.error.message}`);
       return result;
     });
   }
 
-  const win = new BrowserWindow({
+  win = new BrowserWindow({
     width: 1100,
     height: 760,
     minWidth: 860,
@@ -154,12 +187,45 @@ async function start(): Promise<void> {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  lockDown(win, session.defaultSession);
-  win.once('ready-to-show', () => win.show());
+  const shown = win;
+  lockDown(shown, session.defaultSession);
+  shown.once('ready-to-show', () => shown.show());
   app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore();
-    win.focus();
+    if (shown.isMinimized()) shown.restore();
+    shown.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  await win.loadURL(`${APP_ORIGIN}/index.html`);
+  await shown.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+/** Finishes what a crash interrupted (only this user's values; the rest waits for consent). */
+async function recoverAtStart(service: Awaited<ReturnType<typeof buildWizard>>): Promise<void> {
+  try {
+    const r = await service.recover();
+    for (const x of r.recovered) log.warn(`finished interrupted change ${x.id}: ${x.state} (${x.message})`);
+    for (const x of r.setAside) log.warn(`set aside journal record ${x.file}: ${x.reason}`);
+    for (const x of r.awaitingConsent) log.warn(`interrupted change ${x.id} waits for the person to agree`);
+  } catch (e) {
+    // Another run holds the machine lock (it will finish its own change): start anyway.
+    log.warn(`recovery skipped: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Electron hands a file over with its own save dialog, in the Downloads folder to start with. */
+function saveDelivery(window: () => BrowserWindow | null): FileDelivery {
+  return async (file) => {
+    const text = MAIN_TEXT[file.locale];
+    const ext = extname(file.name).slice(1);
+    const options = {
+      title: fillText(text.saveTitle, { name: file.name }),
+      defaultPath: join(app.getPath('downloads'), file.name),
+      filters: [{ name: ext === 'zip' ? text.filter.zip : text.filter.cmd, extensions: [ext] }],
+    };
+    const w = window();
+    const r = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
+    if (r.canceled || !r.filePath) return { kind: 'cancelled' };
+    await writeFile(r.filePath, file.bytes);
+    log.info(`saved ${file.name} to ${r.filePath}`);
+    return { kind: 'saved', path: r.filePath };
+  };
 }

@@ -17,8 +17,20 @@ import { serverGuides } from '../core/server-guides/guides';
 import type { ChangeService } from './change-service';
 import { accountsWithoutNtlm, checkProxies, mergeProxyFindings } from './proxy-checks';
 import { matchedServerEvents } from './server-tools';
-import type { AppInfo, ChannelArgs, ChannelResults, Channel } from '../shared/ipc-contract';
+import type {
+  AppInfo,
+  ChannelArgs,
+  ChannelResults,
+  Channel,
+  CollectedPcInfo,
+  Delivery,
+  HostInfo,
+  KitLogEntry,
+  MadeKit,
+} from '../shared/ipc-contract';
+import type { KitService } from './kit-service';
 import type { MachineContext } from './machine-context';
+import type { SessionChannel } from './wizard-sessions';
 
 /** A person is waiting on the Scan step: a proxy that has not answered by then counts as unreachable. */
 const PROXY_CHECK_TIMEOUT_MS = 5_000;
@@ -29,7 +41,11 @@ export interface WizardServiceDeps {
   readonly changes: ChangeService;
   /** Folder for saved reports. */
   readonly reportsDir: string;
-  readonly appInfo: () => AppInfo | Promise<AppInfo>;
+  readonly appInfo: () => HostInfo | Promise<HostInfo>;
+  /** Fix kits and collect.cmd (absent: those channels say they are not available here). */
+  readonly kits?: KitService;
+  /** Set when the machine is a collected PC (the banner, the kit). */
+  readonly collected?: CollectedPcInfo | null;
   /** Command line that reopens the wizard at verification after a restart. */
   readonly resumeCommand: string;
   readonly now?: () => Date;
@@ -37,7 +53,9 @@ export interface WizardServiceDeps {
   readonly probe?: HttpProbe;
 }
 
-type Handlers = { [C in Channel]: (...args: ChannelArgs<C>) => Promise<ChannelResults[C]> };
+/** Every channel but those that switch machines (`WizardSessions` handles them). */
+type MachineChannel = Exclude<Channel, SessionChannel>;
+type Handlers = { [C in MachineChannel]: (...args: ChannelArgs<C>) => Promise<ChannelResults[C]> };
 
 /**
  * The main-process services, host-neutral: Electron's IPC and the browser host both call
@@ -101,7 +119,7 @@ export class WizardService implements Handlers {
     const info = await this.deps.appInfo();
     // Asked once at start (asking again may mean something else in the demo host).
     this.resumedAtVerify = info.resumeAtVerify;
-    return info;
+    return { ...info, collected: this.deps.collected ?? null };
   }
 
   async 'scan:run'(): Promise<DiagnosisReport> {
@@ -279,5 +297,29 @@ export class WizardService implements Handlers {
     const outcome = await this.deps.changes.apply({ kind: 'backconnection', host: req.host }, null);
     if (outcome.changeId) this.sessionChanges.push(outcome.changeId);
     return outcome;
+  }
+
+  private get kits(): KitService {
+    if (!this.deps.kits) throw new ExproxyError('usage', 'Fix kits are not available here.');
+    return this.deps.kits;
+  }
+
+  async 'kit:collect-script'(req: ChannelArgs<'kit:collect-script'>[0]): Promise<Delivery> {
+    return this.kits.collectScript(req.locale);
+  }
+
+  /** Plans like 'fix:plan' (same request, same fingerprint) and writes a kit instead of applying. */
+  async 'kit:make'(req: ChannelArgs<'kit:make'>[0]): Promise<MadeKit> {
+    if ('host' in req) return this.kits.make({ kind: 'backconnection', host: req.host }, null, req.language);
+    const { fingerprint, language, ...rest } = req;
+    return this.kits.make(this.fixRequest(rest), fingerprint, language);
+  }
+
+  async 'kit:download'(req: ChannelArgs<'kit:download'>[0]): Promise<Delivery> {
+    return this.kits.download(req.id, req.locale);
+  }
+
+  async 'kit:log'(): Promise<readonly KitLogEntry[]> {
+    return this.deps.kits?.log() ?? [];
   }
 }

@@ -7,7 +7,7 @@
  * are built from `CHANNELS`.
  */
 import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
-import type { ClientFixId } from '../core/diagnosis/finding';
+import type { ClientFixId, FixId } from '../core/diagnosis/finding';
 import type { ChangePlan, ChangeRecord } from '../core/fixes/change-plan';
 import type { ApplyOutcome, RollbackOutcome } from '../core/fixes/outcome';
 import type { RecoveryReport } from '../core/fixes/recovery-report';
@@ -43,6 +43,20 @@ export const CHANNELS = [
   'recovery:status',
   /** The person agreed: finish that interrupted change (an administrator prompt may follow). */
   'recovery:finish',
+  /** Electron: a folder picker in the main process (the path never comes from the page); null if cancelled. */
+  'collected:open',
+  /** Browser host: the files of a collected folder, checked and written into the session's own folder. */
+  'collected:upload',
+  /** Back to the PC the wizard started on. */
+  'collected:close',
+  /** collect.cmd for a PC the app cannot run on: saved (Electron) or downloaded (browser host). */
+  'kit:collect-script',
+  /** A fix kit for the collected PC that is open, planned like an in-app apply; nothing is changed here. */
+  'kit:make',
+  /** A kit made earlier, as one .zip. */
+  'kit:download',
+  /** The kits made on this PC (the kit log), for History. */
+  'kit:log',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -60,6 +74,20 @@ export interface FixRequest {
 /** Applying is bound to a plan the person saw: its fingerprint from 'fix:plan'. */
 export interface ApplyRequest extends FixRequest {
   fingerprint: string;
+}
+
+/**
+ * A fix kit: the client fixes bound to the plan the person saw (as an apply is), or the
+ * BackConnectionHostNames name a server guide showed. `language`: of steps.html.
+ */
+export type KitRequest =
+  | { fixes: ClientFixId[]; profile?: string; fingerprint: string; language: Locale }
+  | { host: string; language: Locale };
+
+/** One file of a collected folder, as the browser host uploads it. */
+export interface UploadFile {
+  name: string;
+  base64: string;
 }
 
 /** The arguments of each channel, as a tuple (what the renderer passes, what the service receives). */
@@ -87,20 +115,98 @@ export interface ChannelRequests {
   'server:add-backconnection': [{ host: string }];
   'recovery:status': [];
   'recovery:finish': [{ id: string }];
+  /** `locale`: of the picker's title. */
+  'collected:open': [{ locale: Locale }];
+  'collected:upload': [{ files: UploadFile[] }];
+  'collected:close': [];
+  'kit:collect-script': [{ locale: Locale }];
+  'kit:make': [KitRequest];
+  'kit:download': [{ id: string; locale: Locale }];
+  'kit:log': [];
 }
 
 export interface ScenarioInfo {
   readonly id: string;
+  /** A simulated PC's description, or a collected PC's computer name. */
   readonly title: string;
+  /** A sample machine the demo simulates, or a folder collect.cmd wrote (read-only). */
+  readonly kind: 'simulated' | 'collected';
 }
 
-export interface AppInfo {
+/**
+ * A PC the app cannot run on, opened from the folder collect.cmd wrote there: whose it is and
+ * when it was collected (the banner). Nothing on this computer or that one is changed from
+ * here; fixes leave as a fix kit.
+ */
+export interface CollectedPcInfo {
+  readonly computer: string | null;
+  readonly account: string | null;
+  readonly domain: string | null;
+  /** Local time on that PC, `YYYY-MM-DDTHH:MM:SS`, when it could be read. */
+  readonly collectedAt: string | null;
+  /** `%DATE% %TIME%` as that PC showed them. */
+  readonly collectedAtText: string | null;
+  readonly windowsVer: string | null;
+  /** The folder on this computer (in the browser host, its uploaded copy). */
+  readonly folder: string;
+  /** Collected with `collect.cmd /server`: the Server problems view is where it opens. */
+  readonly server: boolean;
+  /** Registry parts a diagnosis reads that the folder says nothing about (no kit is made then). */
+  readonly missing: readonly string[];
+  /** The wizard can go back to the PC it started on (not when the demo started on this folder). */
+  readonly canReturn: boolean;
+}
+
+/** What the host says about itself; the service adds the machine that is open. */
+export interface HostInfo {
   readonly mode: 'electron' | 'demo';
   readonly version: string;
   readonly scenario: string | null;
   readonly scenarios: readonly ScenarioInfo[];
   /** Opened by the resume-after-restart entry: go straight to verification. */
   readonly resumeAtVerify: boolean;
+}
+
+export interface AppInfo extends HostInfo {
+  /** Set while a collected PC is open. */
+  readonly collected: CollectedPcInfo | null;
+}
+
+/**
+ * A file handed to the person: saved where they chose in a save dialog (Electron), or handed
+ * to the page to download (browser host).
+ */
+export type Delivery =
+  | { readonly kind: 'saved'; readonly path: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'download'; readonly name: string; readonly mime: string; readonly base64: string };
+
+/** A fix kit just made: where it is on this computer, what it changes there, who runs which part. */
+export interface MadeKit {
+  readonly id: string;
+  readonly computer: string | null;
+  /** The Windows user collect.cmd ran as: the one to run the profile part. */
+  readonly account: string | null;
+  readonly folder: string;
+  readonly zipName: string;
+  readonly plan: ChangePlan;
+  readonly parts: { readonly user: boolean; readonly machine: boolean };
+  /** BackConnectionHostNames: IIS Admin (or Windows) must restart. */
+  readonly restartIis: boolean;
+  /** The kit's files, `/`-separated, as in the .zip under its folder. */
+  readonly files: readonly string[];
+}
+
+/** A line of the kit log: a kit made on this PC for another one (nothing changed here). */
+export interface KitLogEntry {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly computer: string | null;
+  readonly account: string | null;
+  readonly collectedAt: string | null;
+  readonly fixes: readonly FixId[];
+  readonly changes: ReadonlyArray<{ readonly path: string; readonly name: string }>;
+  readonly folder: string;
 }
 
 export interface SavedReport {
@@ -146,6 +252,13 @@ export interface ChannelResults {
   'server:add-backconnection': ApplyOutcome;
   'recovery:status': RecoveryReport;
   'recovery:finish': RecoveryReport;
+  'collected:open': AppInfo | null;
+  'collected:upload': AppInfo;
+  'collected:close': AppInfo;
+  'kit:collect-script': Delivery;
+  'kit:make': MadeKit;
+  'kit:download': Delivery;
+  'kit:log': readonly KitLogEntry[];
 }
 
 export type ChannelArgs<C extends Channel> = ChannelRequests[C];

@@ -10,6 +10,7 @@ import { LOCALES } from '../core/locale';
 import { isValidHostName } from '../core/lsa/host-name';
 import { isComputerName } from '../core/server-guides/computer-name';
 import type { Channel, ChannelArgs, ChannelRequests } from './channels';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from './upload-limits';
 
 export * from './channels';
 
@@ -19,6 +20,15 @@ const localeSchema = z.enum(LOCALES);
 const profileNameSchema = z.string().min(1).max(256);
 /** RFC 1123 host names only: these reach the registry and command lines. */
 const hostNameSchema = z.string().refine(isValidHostName, 'not a DNS host name');
+/** A kit's folder name under the app data folder (never a path). */
+export const KIT_ID = /^[A-Za-z0-9-]{8,80}$/;
+/** Shape and coarse bounds only: the service checks names, encoding and sizes with clear messages. */
+const uploadFileSchema = z
+  .object({
+    name: z.string().min(1).max(255),
+    base64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4),
+  })
+  .strict();
 const fixRequestSchema = z
   .object({ fixes: z.array(fixIdSchema).min(1).max(FIX_IDS.length), profile: profileNameSchema.optional() })
   .strict();
@@ -58,6 +68,22 @@ export const requestSchemas = {
   'server:add-backconnection': z.tuple([z.object({ host: hostNameSchema }).strict()]),
   'recovery:status': z.tuple([]),
   'recovery:finish': z.tuple([z.object({ id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }).strict()]),
+  'collected:open': z.tuple([z.object({ locale: localeSchema }).strict()]),
+  'collected:upload': z.tuple([
+    z.object({ files: z.array(uploadFileSchema).min(1).max(MAX_UPLOAD_FILES) }).strict(),
+  ]),
+  'collected:close': z.tuple([]),
+  'kit:collect-script': z.tuple([z.object({ locale: localeSchema }).strict()]),
+  'kit:make': z.tuple([
+    z.union([
+      fixRequestSchema
+        .extend({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/), language: localeSchema })
+        .strict(),
+      z.object({ host: hostNameSchema, language: localeSchema }).strict(),
+    ]),
+  ]),
+  'kit:download': z.tuple([z.object({ id: z.string().regex(KIT_ID), locale: localeSchema }).strict()]),
+  'kit:log': z.tuple([]),
 } as const satisfies { [C in Channel]: z.ZodType<ChannelRequests[C]> };
 
 /** Validates a request for a channel name that came from outside; throws on anything else. */

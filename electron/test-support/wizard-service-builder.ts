@@ -5,13 +5,13 @@ import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { ChangeService } from '../services/change-service';
 import type { MachineContext } from '../services/machine-context';
 import { WizardService } from '../services/wizard-service';
-import type { AppInfo } from '../shared/ipc-contract';
+import type { HostInfo } from '../shared/ipc-contract';
 
 /** A wizard service over a machine context, as the Electron host builds it, with its state in `stateRoot`. */
 export function wizardServiceFor(
   machine: MachineContext,
   stateRoot: string,
-  opts: { appInfo?: () => AppInfo; now?: () => Date; probe?: HttpProbe } = {},
+  opts: { appInfo?: () => HostInfo; now?: () => Date; probe?: HttpProbe } = {},
 ) {
   const state = join(stateRoot, 'state');
   const journal = new JournalFileStore(state);

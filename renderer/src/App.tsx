@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CollectedBanner } from './components/CollectedBanner';
 import { DemoPanel } from './components/DemoPanel';
 import { ErrorNotice } from './components/ErrorNotice';
 import { RecoveryNotice } from './components/RecoveryNotice';
@@ -10,6 +11,7 @@ import { useWizard } from './store/store-context';
 import { ApplyStep } from './steps/ApplyStep';
 import { ChooseStep } from './steps/ChooseStep';
 import { FindingsStep } from './steps/FindingsStep';
+import { KitStep } from './steps/KitStep';
 import { ManualStep } from './steps/ManualStep';
 import { PrepareStep } from './steps/PrepareStep';
 import { ReportStep } from './steps/ReportStep';
@@ -18,6 +20,7 @@ import { ScanStep } from './steps/ScanStep';
 import { SettingsStep } from './steps/SettingsStep';
 import { VerifyStep } from './steps/VerifyStep';
 import { WelcomeStep } from './steps/WelcomeStep';
+import { AnotherPcView } from './views/AnotherPcView';
 import { HistoryView } from './views/HistoryView';
 import { ServerView } from './views/ServerView';
 
@@ -28,6 +31,7 @@ const STEPS: Record<StepId, () => React.ReactElement | null> = {
   settings: SettingsStep,
   choose: ChooseStep,
   manual: ManualStep,
+  kit: KitStep,
   prepare: PrepareStep,
   apply: ApplyStep,
   restart: RestartStep,
@@ -59,9 +63,18 @@ export function App() {
       <div className="layout">
         {view === 'wizard' ? <StepRail /> : null}
         <main id="main" className="content" tabIndex={-1}>
+          <CollectedBanner />
           <ErrorNotice />
           <RecoveryNotice />
-          {view === 'history' ? <HistoryView /> : view === 'server' ? <ServerView /> : <Step key={step} />}
+          {view === 'history' ? (
+            <HistoryView />
+          ) : view === 'server' ? (
+            <ServerView />
+          ) : view === 'another' ? (
+            <AnotherPcView />
+          ) : (
+            <Step key={step} />
+          )}
         </main>
       </div>
     </div>

@@ -38,8 +38,10 @@ describe('HTTP transport (browser demo host)', () => {
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     expect(CHANNELS).toContain('demo:set-outlook');
     expect(CHANNELS).toContain('server:add-backconnection');
-    expect(CHANNELS).toHaveLength(22);
+    expect(CHANNELS).toHaveLength(29);
     expect(CHANNELS).toContain('recovery:finish');
+    expect(CHANNELS).toContain('collected:upload');
+    expect(CHANNELS).toContain('kit:make');
   });
 
   it('maps {ok:false} replies to ApiError with the kind', async () => {

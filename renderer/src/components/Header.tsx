@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { GlobeIcon, HistoryIcon, ServerIcon, ShieldIcon } from '../icons';
+import { ComputerIcon, GlobeIcon, HistoryIcon, ServerIcon, ShieldIcon } from '../icons';
 import { LOCALES } from '../../../electron/core/locale';
 import type { Locale } from '../contract';
 import { useWizard } from '../store/store-context';
@@ -12,6 +12,7 @@ export function Header() {
   const view = useWizard((s) => s.view);
   const openHistory = useWizard((s) => s.openHistory);
   const openServer = useWizard((s) => s.openServer);
+  const openAnother = useWizard((s) => s.openAnother);
   return (
     <header className="app-header">
       <div className="brand">
@@ -30,6 +31,16 @@ export function Header() {
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          className="button subtle"
+          data-testid="nav-another"
+          aria-pressed={view === 'another'}
+          onClick={openAnother}
+        >
+          <ComputerIcon />
+          {t('nav.another')}
+        </button>
         <button
           type="button"
           className="button subtle"

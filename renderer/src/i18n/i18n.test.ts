@@ -4,6 +4,8 @@ import { FIX_IDS, SERVER_FIX_IDS } from '../../../electron/core/diagnosis/findin
 import { LOCALES } from '../../../electron/core/locale';
 import type { ChangeState, FindingId, Severity, StepName } from '../contract';
 import { RAIL_STEPS } from '../store/model';
+import type { Handed } from '../store/kit-slice';
+import type { UploadProblem } from '../store/upload-files';
 import type { Busy } from '../store/wizard-store';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -149,7 +151,14 @@ describe('translations', () => {
       'guides',
       'events',
       'backconnection',
+      'recovery',
+      'collect-script',
+      'open-collected',
+      'kit',
+      'kit-download',
     ];
+    const uploadProblems: UploadProblem[] = ['kit', 'empty', 'too-many', 'too-large'];
+    const handed: Handed['kind'][] = ['saved', 'downloaded', 'cancelled'];
     const keys = [
       ...findingIds.flatMap((id) =>
         ['title', 'what', 'why', 'change'].map((p) => `findings.items.${id}.${p}`),
@@ -194,6 +203,9 @@ describe('translations', () => {
       ...['cmd', 'powershell'].map((s) => `server.shell.${s}`),
       ...['cancelled', 'failed'].map((s) => `proxyCheck.${s}`),
       ...LOCALES.map((l) => `language.${l}`),
+      ...uploadProblems.map((p) => `another.open.problem.${p}`),
+      ...handed.map((h) => `handed.${h}`),
+      ...['auth', 'lm', 'backConnection'].map((c) => `kit.change.${c}`),
     ];
     expect(keys.filter((k) => !EN.has(k))).toEqual([]);
   });

@@ -148,3 +148,21 @@ export function CopyIcon(p: IconProps) {
     </Icon>
   );
 }
+
+export function PackageIcon(p: IconProps) {
+  return (
+    <Icon {...p}>
+      <path d="M3 6.5 10 3l7 3.5v7L10 17l-7-3.5v-7Z" />
+      <path d="m3 6.5 7 3.5 7-3.5M10 10v7" />
+    </Icon>
+  );
+}
+
+export function ComputerIcon(p: IconProps) {
+  return (
+    <Icon {...p}>
+      <rect x="2.5" y="3.5" width="15" height="10" rx="1" />
+      <path d="M7 16.5h6M10 13.5v3" />
+    </Icon>
+  );
+}

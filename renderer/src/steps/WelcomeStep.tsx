@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { StepFrame } from '../components/StepFrame';
-import { ListIcon, MailIcon, WrenchIcon } from '../icons';
+import { ComputerIcon, ListIcon, MailIcon, WrenchIcon } from '../icons';
 import { useWizard } from '../store/store-context';
 import welcomeArt from '../../../assets/illustrations/welcome.svg';
 import './WelcomeStep.css';
@@ -13,6 +13,10 @@ export function WelcomeStep() {
   const busy = useWizard((s) => s.busy);
   const proxyCheck = useWizard((s) => s.proxyCheckEnabled);
   const setProxyCheck = useWizard((s) => s.setProxyCheckEnabled);
+  const openAnother = useWizard((s) => s.openAnother);
+  const pc = useWizard((s) => s.appInfo?.collected ?? null);
+  const collected = pc !== null;
+  const computer = pc?.computer ?? t('collected.unknown');
   return (
     <StepFrame testId="step-welcome" title={t('welcome.title')} lead={t('welcome.lead')} icon={<MailIcon />}>
       <img className="welcome-art" src={welcomeArt} alt="" width={360} height={160} />
@@ -63,11 +67,18 @@ export function WelcomeStep() {
           </span>
         </label>
       ) : null}
-      <ul className="promises">
-        <li>{t('welcome.promise1')}</li>
-        <li>{t('welcome.promise2')}</li>
-        <li>{t('welcome.promise3')}</li>
-      </ul>
+      {pc ? (
+        <ul className="promises">
+          <li>{t('welcome.collectedPromise1', { computer })}</li>
+          <li>{t('welcome.collectedPromise2', { computer })}</li>
+        </ul>
+      ) : (
+        <ul className="promises">
+          <li>{t('welcome.promise1')}</li>
+          <li>{t('welcome.promise2')}</li>
+          <li>{t('welcome.promise3')}</li>
+        </ul>
+      )}
       <div className="actions">
         <button
           type="button"
@@ -76,9 +87,21 @@ export function WelcomeStep() {
           disabled={busy === 'init'}
           onClick={() => void start()}
         >
-          {t('welcome.start')}
+          {pc ? t('welcome.startCollected', { computer }) : t('welcome.start')}
         </button>
       </div>
+      {collected ? null : (
+        <div className="notice info older-windows" data-testid="older-windows">
+          <ComputerIcon />
+          <div>
+            <p className="notice-title">{t('welcome.olderTitle')}</p>
+            <p>{t('welcome.olderText')}</p>
+            <button type="button" className="button" data-testid="welcome-another" onClick={openAnother}>
+              {t('welcome.olderButton')}
+            </button>
+          </div>
+        </div>
+      )}
     </StepFrame>
   );
 }

@@ -20,7 +20,11 @@ export type Busy =
   | 'guides'
   | 'events'
   | 'backconnection'
-  | 'recovery';
+  | 'recovery'
+  | 'collect-script'
+  | 'open-collected'
+  | 'kit'
+  | 'kit-download';
 
 /** What went wrong, where: `kind` picks the explanation, `message` is the raw detail. */
 interface WizardError {
@@ -29,7 +33,7 @@ interface WizardError {
   readonly message: string;
 }
 
-type View = 'wizard' | 'history' | 'server';
+type View = 'wizard' | 'history' | 'server' | 'another';
 
 export const LOCALE_KEY = 'exproxy.locale';
 
@@ -70,8 +74,10 @@ export function createAppSlice(kit: StoreKit): AppState & AppActions {
       // An interrupted change needing administrator rights is shown before anything else.
       await get().loadRecovery();
       // The demo panel shows the simulated Outlook's state from the start.
-      if (info.mode === 'demo') await get().checkOutlook();
+      if (info.mode === 'demo' && !info.collected) await get().checkOutlook();
       if (info.resumeAtVerify) await get().resumeAtVerify();
+      // A server collected with /server is read in the Server problems view.
+      else if (info.collected?.server) await get().openServer();
     },
 
     setAudience(audience) {

@@ -21,10 +21,14 @@ export function createDemoSlice(kit: StoreKit): DemoActions {
         appInfo: info,
         history: [],
         historyLoaded: false,
+        kitLog: [],
         serverEvents: null,
+        iisReadings: null,
         guide: null,
       });
-      await get().checkOutlook();
+      // A collected PC has no Outlook to open or close; a collected server opens where it is read.
+      if (info.collected?.server) await get().openServer();
+      else if (!info.collected) await get().checkOutlook();
     },
 
     async demoSetOutlook(running) {

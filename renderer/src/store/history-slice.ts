@@ -13,7 +13,7 @@ export interface HistoryState {
   readonly historyLoaded: boolean;
   readonly historyResult: HistoryResult | null;
   /** Where "back" from History leads. */
-  readonly returnView: 'wizard' | 'server';
+  readonly returnView: 'wizard' | 'server' | 'another';
 }
 
 export interface HistoryActions {
@@ -40,14 +40,15 @@ export function createHistorySlice(kit: StoreKit): HistoryState & HistoryActions
       set({
         view: 'history',
         historyResult: null,
-        ...(from !== 'history' ? { returnView: from === 'server' ? 'server' : 'wizard' } : {}),
+        ...(from !== 'history' ? { returnView: from } : {}),
       });
       await get().loadHistory();
     },
 
     closeHistory() {
-      if (get().returnView === 'server') {
-        set({ view: 'server' });
+      const back = get().returnView;
+      if (back !== 'wizard') {
+        set({ view: back });
         return;
       }
       set({ view: 'wizard' });
@@ -57,6 +58,8 @@ export function createHistorySlice(kit: StoreKit): HistoryState & HistoryActions
     async loadHistory() {
       const list = await kit.run('history', () => api['history:list']());
       if (list) set({ history: list, historyLoaded: true });
+      // Beside the changes: the fix kits made here for other PCs.
+      await get().loadKitLog();
     },
 
     async undo(changeId) {

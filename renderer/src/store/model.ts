@@ -11,7 +11,10 @@ import type {
 
 export type Audience = 'technician' | 'endUser';
 
-/** The ten steps of the rail, in order; `manual` is the "Show me how" page under Choose. */
+/**
+ * The ten steps of the rail, in order; `manual` ("Show me how") and `kit` (the fix kit made for
+ * a collected PC) are pages under Choose.
+ */
 export const RAIL_STEPS = [
   'welcome',
   'scan',
@@ -25,10 +28,10 @@ export const RAIL_STEPS = [
   'report',
 ] as const;
 type RailStep = (typeof RAIL_STEPS)[number];
-export type StepId = RailStep | 'manual';
+export type StepId = RailStep | 'manual' | 'kit';
 
 export function railIndex(step: StepId): number {
-  return RAIL_STEPS.indexOf(step === 'manual' ? 'choose' : step);
+  return RAIL_STEPS.indexOf(step === 'manual' || step === 'kit' ? 'choose' : step);
 }
 
 /** Findings that mean "something to fix" (same rule as the core: anything but info). */

@@ -58,7 +58,8 @@ export function createProxySlice(kit: StoreKit): ProxyState & ProxyActions {
     proxyCheckEnabled: true,
 
     async checkProxy(report) {
-      if (!get().proxyCheckEnabled || !usesProxy(report)) {
+      // A collected PC's proxies are not asked from here: this PC's network is not that PC's.
+      if (!get().proxyCheckEnabled || !usesProxy(report) || get().appInfo?.collected) {
         set({ proxyCheck: { status: 'idle' } });
         return report;
       }

@@ -3,6 +3,7 @@ import type { Locale, WizardApi } from '../contract';
 import { toApiError } from '../api/api-error';
 import type { Busy } from './app-slice';
 import { writeClipboard } from './clipboard';
+import { downloadFile, type DownloadFile } from './download';
 import type { WizardActions, WizardState } from './wizard-store';
 
 type Full = WizardState & WizardActions;
@@ -15,6 +16,8 @@ export interface WizardDeps {
   /** Reloads the page after a simulated Windows restart (browser demo). */
   readonly reload?: () => void;
   readonly writeClipboard?: (text: string) => Promise<void>;
+  /** Hands bytes from the browser host to the browser's download (tests capture them). */
+  readonly download?: (file: DownloadFile) => void;
   readonly initialLocale?: Locale;
   /** Shortest time the scan progress stays on screen, so people see it happen (0 in tests). */
   readonly minScanMs?: number;
@@ -30,6 +33,7 @@ export interface StoreKit {
   readonly deps: WizardDeps;
   readonly storage: StorageLike | null;
   readonly writeClipboard: (text: string) => Promise<void>;
+  readonly download: (file: DownloadFile) => void;
   readonly set: StoreApi<Full>['setState'];
   readonly get: StoreApi<Full>['getState'];
   /** Runs one call with `busy` set; failures land in `error` and resolve to null. */
@@ -53,6 +57,7 @@ export function createStoreKit(
     deps,
     storage: deps.storage ?? null,
     writeClipboard: deps.writeClipboard ?? writeClipboard,
+    download: deps.download ?? downloadFile,
     set,
     get,
     poll,

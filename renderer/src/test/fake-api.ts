@@ -5,9 +5,13 @@ import type {
   AppInfo,
   ChangeRecord,
   Channel,
+  CollectedPcInfo,
+  Delivery,
+  KitLogEntry,
   MatchedServerEvent,
   RecoveryItem,
   RecoveryReport,
+  UploadFile,
   WizardApi,
 } from '../contract';
 import {
@@ -19,6 +23,7 @@ import {
   PLAN_FINGERPRINT,
   recordOf,
 } from './change-fixtures';
+import { COLLECTED_SERVER, COLLECTED_XP, logEntryOf, madeKitOf } from './kit-fixtures';
 import { withProxyAnswer, xpReport, SECTION } from './machine-fixtures';
 import { fakeGuides, SERVER_EVENTS } from './server-fixtures';
 
@@ -28,10 +33,12 @@ export function appInfo(patch: Partial<AppInfo> = {}): AppInfo {
     version: '0.1.0',
     scenario: 'xp-outlook2003-basic',
     scenarios: [
-      { id: 'xp-outlook2003-basic', title: 'Basic' },
-      { id: 'xp-outlook2003-fixed', title: 'Fixed' },
+      { id: 'xp-outlook2003-basic', title: 'Basic', kind: 'simulated' },
+      { id: 'xp-outlook2003-fixed', title: 'Fixed', kind: 'simulated' },
+      { id: 'collected-xp-acct-07-12012026-140509', title: 'XP-ACCT-07', kind: 'collected' },
     ],
     resumeAtVerify: false,
+    collected: null,
     ...patch,
   };
 }
@@ -67,6 +74,8 @@ export function fakeApi(
     events?: readonly MatchedServerEvent[];
     /** An interrupted change that start-up recovery left for the person to agree to. */
     interrupted?: RecoveryItem;
+    /** What the Electron folder picker answers (null: cancelled); the upload opens the same. */
+    pick?: CollectedPcInfo | null;
   } = {},
 ) {
   const calls: Call[] = [];
@@ -83,7 +92,15 @@ export function fakeApi(
       setAside: [],
       awaitingConsent: opts.interrupted ? [opts.interrupted] : [],
     } as RecoveryReport,
+    /** The uploads the page sent, in order. */
+    uploads: [] as UploadFile[][],
+    kits: [] as KitLogEntry[],
+    /** What the save dialog answers (Electron) instead of a download. */
+    save: null as Delivery | null,
   };
+  const download = (name: string, mime: string, text: string): Delivery =>
+    state.save ?? { kind: 'download', name, mime, base64: btoa(text) };
+  const opened = (collected: CollectedPcInfo | null) => (state.info = { ...state.info, collected });
   const scan = () => xpReport(state.fixed ? 'fixed' : 'broken', state.outlookRunning);
   const api = logged(
     {
@@ -178,6 +195,26 @@ export function fakeApi(
         };
         return state.recovery;
       },
+      'collected:open': async () => {
+        const pc = opts.pick === undefined ? COLLECTED_XP : opts.pick;
+        return pc ? opened(pc) : null;
+      },
+      'collected:upload': async (req) => {
+        state.uploads.push(req.files);
+        return opened(req.files.some((f) => f.name.startsWith('iis-')) ? COLLECTED_SERVER : COLLECTED_XP);
+      },
+      'collected:close': async () => opened(null),
+      'kit:collect-script': async () => download('collect.cmd', 'application/octet-stream', '@echo off\r\n'),
+      'kit:make': async (req) => {
+        const pc = state.info.collected;
+        if (!pc) throw new ApiError('usage', 'A fix kit is made for a collected PC.');
+        const plan = 'host' in req ? BACKCONNECTION_PLAN : PLAN;
+        const kit = madeKitOf(plan, pc, state.kits.length + 1);
+        state.kits.unshift(logEntryOf(kit));
+        return kit;
+      },
+      'kit:download': async (req) => download(`fix-kit-${req.id}.zip`, 'application/zip', 'PK'),
+      'kit:log': async () => state.kits,
       'server:add-backconnection': async () => {
         const id = '20260101-000000-bc0001';
         const status = opts.declined ? 'elevation-declined' : 'applied';

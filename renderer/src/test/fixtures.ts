@@ -4,3 +4,4 @@ export * from './fake-api';
 export * from './machine-fixtures';
 export * from './memory-storage';
 export * from './server-fixtures';
+export * from './kit-fixtures';

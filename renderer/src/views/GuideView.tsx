@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { isValidHostName } from '../../../electron/core/lsa/host-name';
 import { isComputerName } from '../../../electron/core/server-guides/computer-name';
 import type { GuideCommand, ServerGuide } from '../contract';
-import { CheckIcon, CopyIcon, ErrorIcon, WarningIcon } from '../icons';
+import { KitReady } from '../components/KitReady';
+import { CheckIcon, CopyIcon, ErrorIcon, PackageIcon, WarningIcon } from '../icons';
 import { useWizard } from '../store/store-context';
 import './GuideView.css';
 
@@ -177,11 +178,45 @@ function BackConnectionFix({ guide }: { guide: ServerGuide }) {
   );
 }
 
+/**
+ * On a server collected with `collect.cmd /server`: the same name goes into a fix kit, run on
+ * that server by an administrator; nothing is written from here.
+ */
+function BackConnectionKit() {
+  const { t } = useTranslation();
+  const fqdn = useWizard((s) => s.guideParams.fqdn);
+  const busy = useWizard((s) => s.busy === 'kit');
+  const computer = useWizard((s) => s.appInfo?.collected?.computer ?? t('collected.unknown'));
+  const kit = useWizard((s) => (s.kit?.restartIis ? s.kit : null));
+  const make = useWizard((s) => s.makeBackConnectionKit);
+  return (
+    <section className="panel product-fix" aria-labelledby="product-fix-h" data-testid="product-fix-kit">
+      <h3 id="product-fix-h">{t('server.fix.kitTitle', { computer })}</h3>
+      <p>{t('server.fix.kitText', { computer })}</p>
+      {!fqdn ? <p className="detail">{t('server.fix.needFqdn')}</p> : null}
+      <div className="actions compact">
+        <button
+          type="button"
+          className="button primary"
+          data-testid="make-backconnection-kit"
+          disabled={!fqdn || busy}
+          onClick={() => fqdn && void make(fqdn)}
+        >
+          <PackageIcon />
+          {fqdn ? t('server.fix.kitMake', { fqdn }) : t('server.fix.kitMakeAny')}
+        </button>
+      </div>
+      {kit ? <KitReady kit={kit} /> : null}
+    </section>
+  );
+}
+
 /** One server guide: what it means, what to check, the commands to copy, and the product's fix. */
 export function GuideView({ guide }: { guide: ServerGuide }) {
   const { t } = useTranslation();
   const back = useWizard((s) => s.openGuide);
   const params = useWizard((s) => s.guideParams);
+  const collected = useWizard((s) => s.appInfo?.collected != null);
   // A name field is offered when a command has its placeholder (or, once filled in, its value).
   const uses = (placeholder: string, value: string | undefined) =>
     guide.commands.some((c) => c.command.includes(placeholder) || (!!value && c.command.includes(value)));
@@ -237,7 +272,11 @@ export function GuideView({ guide }: { guide: ServerGuide }) {
         </>
       ) : null}
       {guide.productFix === 'backconnection-host' ? (
-        <BackConnectionFix guide={guide} />
+        collected ? (
+          <BackConnectionKit />
+        ) : (
+          <BackConnectionFix guide={guide} />
+        )
       ) : (
         <p className="notice info" data-testid="guide-no-fix">
           {guide.productFixText}

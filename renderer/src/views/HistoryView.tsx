@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { ChangeRecord } from '../contract';
+import type { ChangeRecord, KitLogEntry } from '../contract';
 import { StepFrame } from '../components/StepFrame';
 import { HistoryIcon } from '../icons';
 import { useWizard } from '../store/store-context';
+import { HistoryKitRow } from './HistoryKitRow';
 import './HistoryView.css';
 
 function ResultLine() {
@@ -35,6 +36,10 @@ function ResultLine() {
   );
 }
 
+/** The journal's changes and the kit log, newest first. */
+type Row =
+  { readonly at: string; readonly change: ChangeRecord } | { readonly at: string; readonly kit: KitLogEntry };
+
 export function HistoryView() {
   const { t, i18n } = useTranslation();
   const history = useWizard((s) => s.history);
@@ -43,8 +48,15 @@ export function HistoryView() {
   const undo = useWizard((s) => s.undo);
   const close = useWizard((s) => s.closeHistory);
   const technician = useWizard((s) => s.audience === 'technician');
-  const fromServer = useWizard((s) => s.returnView === 'server');
+  const returnView = useWizard((s) => s.returnView);
+  const kitLog = useWizard((s) => s.kitLog);
+  // A collected PC is on screen: this PC's changes are undone once the wizard is back on it.
+  const collected = useWizard((s) => s.appInfo?.collected != null);
   const when = (r: ChangeRecord) => new Date(r.createdAt).toLocaleString(i18n.language);
+  const rows: Row[] = [
+    ...history.map((change) => ({ at: change.createdAt, change })),
+    ...kitLog.map((kit) => ({ at: kit.createdAt, kit })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <StepFrame
       testId="view-history"
@@ -54,13 +66,22 @@ export function HistoryView() {
     >
       <div className="actions">
         <button type="button" className="button" data-testid="nav-wizard" onClick={close}>
-          {fromServer ? t('nav.backToServer') : t('nav.wizard')}
+          {returnView === 'server'
+            ? t('nav.backToServer')
+            : returnView === 'another'
+              ? t('nav.backToAnother')
+              : t('nav.wizard')}
         </button>
       </div>
       <ResultLine />
       {busy === 'history' && !loaded ? <p role="status">{t('history.loading')}</p> : null}
-      {loaded && history.length === 0 ? <p className="muted">{t('history.empty')}</p> : null}
-      {history.length > 0 ? (
+      {loaded && rows.length === 0 ? <p className="muted">{t('history.empty')}</p> : null}
+      {collected && history.some((r) => r.state === 'applied') ? (
+        <p className="notice info" data-testid="history-collected-note">
+          {t('history.collectedNoUndo')}
+        </p>
+      ) : null}
+      {rows.length > 0 ? (
         <table className="history-table">
           <caption className="visually-hidden">{t('history.title')}</caption>
           <thead>
@@ -74,45 +95,50 @@ export function HistoryView() {
             </tr>
           </thead>
           <tbody>
-            {history.map((r) => (
-              <tr key={r.id} data-testid="history-row" data-change-id={r.id} data-state={r.state}>
-                <td>
-                  {when(r)}
-                  {technician ? <div className="detail">{r.id}</div> : null}
-                </td>
-                <td>
-                  <ul className="plain">
-                    {r.fixes.map((f) => (
-                      <li key={f}>{t(`history.fix.${f}`)}</li>
-                    ))}
-                  </ul>
-                  {technician
-                    ? r.changes.map((c) => (
-                        <code key={`${c.path}\\${c.name}`} className="path">
-                          {c.path}\{c.name}
-                        </code>
-                      ))
-                    : null}
-                </td>
-                <td>
-                  <span className={`badge state-${r.state}`}>{t(`history.state.${r.state}`)}</span>
-                </td>
-                <td>
-                  {r.state === 'applied' ? (
-                    <button
-                      type="button"
-                      className="button"
-                      data-testid="history-undo"
-                      disabled={busy === 'undo'}
-                      aria-label={t('history.undoLabel', { when: when(r) })}
-                      onClick={() => void undo(r.id)}
-                    >
-                      {t('history.undo')}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              if ('kit' in row)
+                return <HistoryKitRow key={row.kit.id} entry={row.kit} technician={technician} />;
+              const r = row.change;
+              return (
+                <tr key={r.id} data-testid="history-row" data-change-id={r.id} data-state={r.state}>
+                  <td>
+                    {when(r)}
+                    {technician ? <div className="detail">{r.id}</div> : null}
+                  </td>
+                  <td>
+                    <ul className="plain">
+                      {r.fixes.map((f) => (
+                        <li key={f}>{t(`history.fix.${f}`)}</li>
+                      ))}
+                    </ul>
+                    {technician
+                      ? r.changes.map((c) => (
+                          <code key={`${c.path}\\${c.name}`} className="path">
+                            {c.path}\{c.name}
+                          </code>
+                        ))
+                      : null}
+                  </td>
+                  <td>
+                    <span className={`badge state-${r.state}`}>{t(`history.state.${r.state}`)}</span>
+                  </td>
+                  <td>
+                    {r.state === 'applied' && !collected ? (
+                      <button
+                        type="button"
+                        className="button"
+                        data-testid="history-undo"
+                        disabled={busy === 'undo'}
+                        aria-label={t('history.undoLabel', { when: when(r) })}
+                        onClick={() => void undo(r.id)}
+                      >
+                        {t('history.undo')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       ) : null}
