@@ -2,7 +2,8 @@ import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import type { FixId } from '../diagnosis/finding';
 import { ExproxyError } from '../errors';
 import type { LsaState } from '../lsa/lsa-model';
-import { encodeMapiValue } from '../outlook/mapi-property';
+import { encodeMapiValue, propValueName } from '../outlook/mapi-property';
+import { PR_ROH_PROXY_AUTH_SCHEME } from '../outlook/mapi-tags';
 import { profilesInUse, selectProfiles } from '../outlook/profile-selection';
 import { ROHAUTH } from '../outlook/rpc-over-http';
 import { checkWriteAllowed, isRestorableInvalidLevel, LSA_KEY, needsElevation } from '../registry/allowlist';
@@ -10,7 +11,7 @@ import type { RegTree } from '../registry/reg-tree';
 import { serializeRegValue, type RegValue } from '../registry/reg-value';
 import type { ChangePlan, PlannedChange } from './change-plan';
 
-export const AUTH_SCHEME_VALUE = '00036627';
+export const AUTH_SCHEME_VALUE = propValueName(PR_ROH_PROXY_AUTH_SCHEME);
 const LM_TARGET: Partial<Record<FixId, number>> = { 'lmcompat-3': 3, 'lmcompat-2': 2 };
 
 export interface PlanRequest {

@@ -4,12 +4,13 @@ import { createPropertyCounter, propertyParams } from '../../test-support/proper
 import { bytesToHex, hexToBytes, type RegValue } from '../registry/reg-value';
 import { decodeAnsi } from '../registry/text-encoding';
 import {
+  PT,
   decodeMapiValue,
   encodeMapiValue,
   parsePropValueName,
   propName,
   propValueName,
-  PT,
+  stringValueNames,
   type DecodedProp,
   type MapiValue,
   type PropName,
@@ -23,15 +24,8 @@ import {
   PR_ROH_PROXY_AUTH_SCHEME,
   PR_ROH_PROXY_PRINCIPAL_NAME,
   PR_ROH_PROXY_SERVER,
-  PRXF_IGNORE_SEC_WARNING,
-  ROHAUTH_BASIC,
-  ROHAUTH_NEGOTIATE,
-  ROHAUTH_NTLM,
-  ROHFLAGS_HTTP_FIRST_ON_FAST,
-  ROHFLAGS_HTTP_FIRST_ON_SLOW,
-  ROHFLAGS_MUTUAL_AUTH,
-  ROHFLAGS_SSL_ONLY,
-  ROHFLAGS_USE_ROH,
+  ROHAUTH,
+  ROHFLAGS,
 } from './mapi-tags';
 
 const prop = createPropertyCounter();
@@ -173,9 +167,9 @@ describe('RPC-over-HTTP test vectors (reference §9.2)', () => {
   });
 
   it.each([
-    ['T4', '00036627', '01 00 00 00', ROHAUTH_BASIC],
-    ['T5', '00036627', '02 00 00 00', ROHAUTH_NTLM],
-    ['T6', '00036627', '10 00 00 00', ROHAUTH_NEGOTIATE],
+    ['T4', '00036627', '01 00 00 00', ROHAUTH.BASIC],
+    ['T5', '00036627', '02 00 00 00', ROHAUTH.NTLM],
+    ['T6', '00036627', '10 00 00 00', ROHAUTH.NEGOTIATE],
     ['T7', '00036623', '23 00 00 00', 0x23],
     ['T8', '00036623', '2f 00 00 00', 0x2f],
     ['T9', '00036623', '29 00 00 00', 0x29],
@@ -191,26 +185,26 @@ describe('RPC-over-HTTP test vectors (reference §9.2)', () => {
   });
 
   it('T7 is USE_ROH | SSL_ONLY | HTTP_FIRST_ON_SLOW', () => {
-    expect(ROHFLAGS_USE_ROH | ROHFLAGS_SSL_ONLY | ROHFLAGS_HTTP_FIRST_ON_SLOW).toBe(0x23);
+    expect(ROHFLAGS.USE_ROH | ROHFLAGS.SSL_ONLY | ROHFLAGS.HTTP_FIRST_ON_SLOW).toBe(0x23);
   });
 
   it.each([
-    ['01 00 00 00', 0x01, [ROHFLAGS_USE_ROH]],
-    ['03 00 00 00', 0x03, [ROHFLAGS_USE_ROH, ROHFLAGS_SSL_ONLY]],
+    ['01 00 00 00', 0x01, [ROHFLAGS.USE_ROH]],
+    ['03 00 00 00', 0x03, [ROHFLAGS.USE_ROH, ROHFLAGS.SSL_ONLY]],
     [
       '2b 00 00 00',
       0x2b,
-      [ROHFLAGS_USE_ROH, ROHFLAGS_SSL_ONLY, ROHFLAGS_HTTP_FIRST_ON_FAST, ROHFLAGS_HTTP_FIRST_ON_SLOW],
+      [ROHFLAGS.USE_ROH, ROHFLAGS.SSL_ONLY, ROHFLAGS.HTTP_FIRST_ON_FAST, ROHFLAGS.HTTP_FIRST_ON_SLOW],
     ],
     [
       '37 00 00 00',
       0x37,
       [
-        ROHFLAGS_USE_ROH,
-        ROHFLAGS_SSL_ONLY,
-        ROHFLAGS_MUTUAL_AUTH,
-        PRXF_IGNORE_SEC_WARNING,
-        ROHFLAGS_HTTP_FIRST_ON_SLOW,
+        ROHFLAGS.USE_ROH,
+        ROHFLAGS.SSL_ONLY,
+        ROHFLAGS.MUTUAL_AUTH,
+        ROHFLAGS.IGNORE_SEC_WARNING,
+        ROHFLAGS.HTTP_FIRST_ON_SLOW,
       ],
     ],
   ])('PR_ROH_FLAGS %s → 0x%s', (hex, value, bits) => {
@@ -759,5 +753,13 @@ describe('decoding never throws', () => {
       ),
       propertyParams(5150),
     );
+  });
+});
+
+describe('one definition of the tags: value names derived from them', () => {
+  it('names both string forms of a property, Unicode first, for any property id', () => {
+    expect(stringValueNames(PR_PROFILE_HOME_SERVER)).toEqual(['001f6602', '001e6602']);
+    expect(stringValueNames(PR_ROH_PROXY_SERVER)).toEqual(['001f6622', '001e6622']);
+    expect(stringValueNames(0x8001001f)).toEqual(['001f8001', '001e8001']);
   });
 });

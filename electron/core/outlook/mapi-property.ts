@@ -75,6 +75,12 @@ export function propName(tag: number, secure = false): PropName {
 }
 
 /** Tag → value name: lowercase, type first (0x66270003 → `00036627`). */
+/** The two value names one string property may be stored under: Unicode (`001f…`) first, then ANSI (`001e…`). */
+export function stringValueNames(tag: number): [string, string] {
+  const id = tag >>> 16;
+  return [propValueName(((id << 16) | PT.UNICODE) >>> 0), propValueName(((id << 16) | PT.STRING8) >>> 0)];
+}
+
 export function propValueName(tag: number, secure = false): string {
   checkTag(tag);
   const hex4 = (n: number) => n.toString(16).padStart(4, '0');

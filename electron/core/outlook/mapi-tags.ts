@@ -20,19 +20,22 @@ export const PR_SERVICE_NAME = 0x3d09001e;
 export const PR_SERVICE_NAME_W = 0x3d09001f;
 export const PR_EMSMDB_SECTION_UID = 0x3d150102;
 
-// PR_ROH_FLAGS bits.
-export const ROHFLAGS_USE_ROH = 0x1;
-export const ROHFLAGS_SSL_ONLY = 0x2;
-export const ROHFLAGS_MUTUAL_AUTH = 0x4;
-export const ROHFLAGS_HTTP_FIRST_ON_FAST = 0x8;
-/** From MFCMAPI only; meaning unconfirmed, so preserve it and never set it (reference §3.2). */
-export const PRXF_IGNORE_SEC_WARNING = 0x10;
-export const ROHFLAGS_HTTP_FIRST_ON_SLOW = 0x20;
+/** PR_ROH_FLAGS bits (KB898835; 0x10 from MFCMAPI only: meaning unconfirmed, so preserved, never set). */
+export const ROHFLAGS = {
+  USE_ROH: 0x1,
+  SSL_ONLY: 0x2,
+  MUTUAL_AUTH: 0x4,
+  HTTP_FIRST_ON_FAST: 0x8,
+  IGNORE_SEC_WARNING: 0x10,
+  HTTP_FIRST_ON_SLOW: 0x20,
+} as const;
 
-// PR_ROH_PROXY_AUTH_SCHEME values = rpcdce.h RPC_C_HTTP_AUTHN_SCHEME_*.
-export const ROHAUTH_BASIC = 0x1;
-export const ROHAUTH_NTLM = 0x2;
-export const ROHAUTH_PASSPORT = 0x4;
-export const ROHAUTH_DIGEST = 0x8;
-export const ROHAUTH_NEGOTIATE = 0x10;
-export const ROHAUTH_CERT = 0x10000;
+/** PR_ROH_PROXY_AUTH_SCHEME values = rpcdce.h RPC_C_HTTP_AUTHN_SCHEME_*. */
+export const ROHAUTH = {
+  BASIC: 0x1,
+  NTLM: 0x2,
+  PASSPORT: 0x4,
+  DIGEST: 0x8,
+  NEGOTIATE: 0x10,
+  CERT: 0x10000,
+} as const;

@@ -1,11 +1,13 @@
 import { equalsIgnoreAsciiCase } from '../registry/ascii-case';
+import { propValueName } from './mapi-property';
+import { PR_EMSMDB_SECTION_UID } from './mapi-tags';
 import type { RegTree } from '../registry/reg-tree';
 import { EXCHANGE_GLOBAL_SECTION, OUTLOOK_CLIENT_SECTION, uidToKeyName } from './mapi-uid';
 import { OUTLOOK_VERSIONS } from './profile-locations';
 import type { OutlookProfile } from './profile-model';
 
 /** PR_EMSMDB_SECTION_UID (PidTagExchangeProfileSectionId) as a registry value name. */
-const EMSMDB_SECTION_UID = '01023d15';
+const EMSMDB_SECTION_UID = propValueName(PR_EMSMDB_SECTION_UID);
 
 /**
  * The one Exchange account a PRF's `[Exchange Global Section]` (SectionGUID 13dbb0c8…) reaches.

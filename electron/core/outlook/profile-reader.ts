@@ -1,7 +1,23 @@
 import type { RegKey, RegTree } from '../registry/reg-tree';
 import { equalsIgnoreAsciiCase } from '../registry/ascii-case';
 import type { RegValue } from '../registry/reg-value';
-import { decodeMapiValue, parsePropValueName, type MapiValue } from './mapi-property';
+import {
+  decodeMapiValue,
+  parsePropValueName,
+  propValueName,
+  stringValueNames,
+  type MapiValue,
+} from './mapi-property';
+import {
+  PR_EMSMDB_SECTION_UID,
+  PR_PROFILE_HOME_SERVER,
+  PR_PROFILE_UNRESOLVED_NAME,
+  PR_PROFILE_USER_SMTP_EMAIL_ADDRESS_W,
+  PR_ROH_FLAGS,
+  PR_ROH_PROXY_AUTH_SCHEME,
+  PR_ROH_PROXY_PRINCIPAL_NAME,
+  PR_ROH_PROXY_SERVER,
+} from './mapi-tags';
 import { ACCOUNT_MANAGER_SECTION, EXCHANGE_GLOBAL_SECTION, uidToKeyName } from './mapi-uid';
 import { currentOutlook } from './outlook-install';
 import { OUTLOOK_VERSIONS, PROFILE_ROOTS, type ProfileRoot } from './profile-locations';
@@ -16,21 +32,21 @@ import { rpcOverHttpSettings } from './rpc-over-http';
 
 /** Values inside an Exchange section (reference §3.1, §2.5). Only read there (§0.2). */
 const V = {
-  flags: '00036623',
-  authScheme: '00036627',
-  emsmdbUid: '01023d15',
+  flags: propValueName(PR_ROH_FLAGS),
+  authScheme: propValueName(PR_ROH_PROXY_AUTH_SCHEME),
+  emsmdbUid: propValueName(PR_EMSMDB_SECTION_UID),
 } as const;
 
 /**
- * String properties by ID: each may be stored as PT_UNICODE (`001f…`, UTF-16 REG_BINARY) or
+ * String properties: each may be stored as PT_UNICODE (`001f…`, UTF-16 REG_BINARY) or
  * PT_STRING8 (`001e…`, REG_SZ); Outlook versions differ, so both are read, Unicode first.
  */
 const S = {
-  homeServer: '6602',
-  mailbox: '6607',
-  proxyServer: '6622',
-  principal: '6625',
-  smtp: '6641',
+  homeServer: PR_PROFILE_HOME_SERVER,
+  mailbox: PR_PROFILE_UNRESOLVED_NAME,
+  proxyServer: PR_ROH_PROXY_SERVER,
+  principal: PR_ROH_PROXY_PRINCIPAL_NAME,
+  smtp: PR_PROFILE_USER_SMTP_EMAIL_ADDRESS_W,
 } as const;
 
 class SectionReader {
@@ -55,9 +71,9 @@ class SectionReader {
   }
 
   /** The first of the property IDs given that is set, in its `001f` or `001e` form. */
-  text(...propIds: string[]): string | null {
-    for (const id of propIds) {
-      for (const name of [`001f${id}`, `001e${id}`]) {
+  text(...tags: number[]): string | null {
+    for (const tag of tags) {
+      for (const name of stringValueNames(tag)) {
         const v = this.decode(name);
         if (v && (v.kind === 'unicode' || v.kind === 'string8')) return v.value;
       }

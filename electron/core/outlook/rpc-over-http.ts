@@ -1,14 +1,7 @@
+import { ROHAUTH, ROHFLAGS } from './mapi-tags';
 import type { AuthScheme, RpcOverHttpSettings } from './profile-model';
 
-/** PR_ROH_FLAGS bits (KB898835; 0x10 from MFCMAPI, meaning unconfirmed, always preserved). */
-export const ROHFLAGS = {
-  USE_ROH: 0x1,
-  SSL_ONLY: 0x2,
-  MUTUAL_AUTH: 0x4,
-  HTTP_FIRST_ON_FAST: 0x8,
-  IGNORE_SEC_WARNING: 0x10,
-  HTTP_FIRST_ON_SLOW: 0x20,
-} as const;
+export { ROHAUTH, ROHFLAGS } from './mapi-tags';
 
 const KNOWN_FLAGS =
   ROHFLAGS.USE_ROH |
@@ -16,9 +9,6 @@ const KNOWN_FLAGS =
   ROHFLAGS.MUTUAL_AUTH |
   ROHFLAGS.HTTP_FIRST_ON_FAST |
   ROHFLAGS.HTTP_FIRST_ON_SLOW;
-
-/** PR_ROH_PROXY_AUTH_SCHEME values (rpcdce.h RPC_C_HTTP_AUTHN_SCHEME_*). */
-export const ROHAUTH = { BASIC: 0x1, NTLM: 0x2, NEGOTIATE: 0x10 } as const;
 
 export function authSchemeName(value: number | null): AuthScheme | null {
   if (value === null) return null;

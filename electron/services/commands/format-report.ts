@@ -6,7 +6,7 @@ import {
   type AutodiscoverLocale,
 } from '../../core/autodiscover/autodiscover-text';
 import type { DiagnosisReport } from '../../core/diagnosis/diagnosis-report';
-import type { ClientFixId as FixId, Finding } from '../../core/diagnosis/finding';
+import { FIX_IDS, type ClientFixId as FixId, type Finding } from '../../core/diagnosis/finding';
 import { LM_LEVEL_LABELS, isLmLevel } from '../../core/lsa/lm-compatibility';
 import type { ChangePlan } from '../../core/fixes/change-plan';
 import type { LsaState } from '../../core/lsa/lsa-model';
@@ -21,11 +21,10 @@ function schemeText(t: TFunction, scheme: string | null, value: number | null): 
   return t(`scheme.${scheme}`, { value: value === null ? '' : `0x${value.toString(16)}` });
 }
 
-/** The fixes a report suggests, recommended one per finding, in KB820281's order. */
+/** The fixes a report suggests, recommended one per finding, in KB820281's order (the core's list). */
 export function suggestedFixes(findings: readonly Finding[]): FixId[] {
-  const order: FixId[] = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'];
   const picked = new Set(findings.map((f) => f.fixes[0]).filter((f): f is FixId => f !== undefined));
-  return order.filter((f) => picked.has(f));
+  return FIX_IDS.filter((f) => picked.has(f));
 }
 
 function outlookText(t: TFunction, o: InstalledOutlook): string {
