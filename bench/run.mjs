@@ -34,6 +34,7 @@ const config = smoke
   ? {
       regMb: 1,
       sizes: [1, 10],
+      applySizes: [10, 30],
       processSizes: [1, 10],
       c2rMb: [0, 2],
       parsePasses: 1,
@@ -44,6 +45,7 @@ const config = smoke
   : {
       regMb: 64,
       sizes: [1, 10, 100, 1000],
+      applySizes: [10, 100, 1000],
       processSizes: [1, 1000],
       c2rMb: [0, 50],
       parsePasses: 4,
@@ -62,7 +64,7 @@ if (smoke)
 // ---------------------------------------------------------------------------------------------
 // Build
 
-const ENTRIES = ['gen-reg', 'reg-parse', 'diagnosis', 'browser'];
+const ENTRIES = ['gen-reg', 'reg-parse', 'diagnosis', 'apply', 'browser'];
 await build({
   entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, `bench/${e}.ts`])),
   outdir: 'dist/bench',
@@ -196,6 +198,14 @@ if (diag) {
 const clickToRun = diag ? diag.clickToRun : null;
 
 // ---------------------------------------------------------------------------------------------
+// Applying one fix to many profiles (one hive write and two journal writes, whatever N)
+
+const apply = measure('apply to many profiles', () =>
+  child('apply', ['--sizes', config.applySizes.join(','), '--dir', temp]),
+);
+const applyGrowth = apply ? growth(apply.applyMs) : null;
+
+// ---------------------------------------------------------------------------------------------
 // Bundle sizes
 
 function filesUnder(dir, ext) {
@@ -321,6 +331,27 @@ const rows = [
     met: diagnosisGrowth ? diagnosisGrowth.exponent <= 1.15 : null,
   },
   {
+    id: 'apply',
+    name: `apply proxy-auth-ntlm to ${config.applySizes.join(' / ')} profiles`,
+    value: apply
+      ? `${config.applySizes.map((n) => apply.applyMs[n]).join(' / ')} ms; hive writes ${config.applySizes
+          .map((n) => apply.hiveWrites[n])
+          .join(' / ')}, journal writes ${config.applySizes.map((n) => apply.journalWrites[n]).join(' / ')}`
+      : 'n/a',
+    goal: 'one hive write, two journal writes, linear',
+    met: apply
+      ? config.applySizes.every((n) => apply.hiveWrites[n] === 1 && apply.journalWrites[n] === 2) &&
+        applyGrowth.exponent <= 1.15
+      : null,
+  },
+  {
+    id: 'applyGrowth',
+    name: 'apply growth (log-log slope)',
+    value: applyGrowth ? `${applyGrowth.exponent}` : 'n/a',
+    goal: 'linear (slope ≤ 1.15)',
+    met: applyGrowth ? applyGrowth.exponent <= 1.15 : null,
+  },
+  {
     id: 'processesRegExe',
     name: `reg.exe processes, ${pLow} / ${pHigh} profiles`,
     value: processes ? `${processes.regExe[pLow]} / ${processes.regExe[pHigh]}` : 'n/a',
@@ -400,6 +431,8 @@ const results = {
   machine,
   smoke,
   diagnosisGrowth,
+  apply,
+  applyGrowth,
   loadAndScanMs: diag?.loadScanMs ?? null,
   clickToRun,
   diagnosisSamples: diag?.samples ?? null,

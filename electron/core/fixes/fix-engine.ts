@@ -1,6 +1,6 @@
 import { ExproxyError } from '../errors';
 import type { SystemPort } from '../machine/system-port';
-import { asciiLower, equalsIgnoreAsciiCase } from '../registry/ascii-case';
+import { asciiLower } from '../registry/ascii-case';
 import { checkWriteAllowed } from '../registry/allowlist';
 import type { ElevatedRegistryWriter } from '../registry/elevated-writer-port';
 import type { RegistryPort, RegistryWriter, RegWrite } from '../registry/registry-port';
@@ -47,16 +47,16 @@ const toBefore = (changes: readonly PlannedChange[]) =>
 
 /** A .reg file that puts every value back as it was (`"v"=-` where it was absent). */
 export function backupRegFile(changes: readonly PlannedChange[]): Uint8Array {
-  const keys: RegKeyEntry[] = [];
+  const keys = new Map<string, RegKeyEntry>();
   for (const c of changes) {
-    let key = keys.find((k) => equalsIgnoreAsciiCase(k.path, c.path));
+    let key = keys.get(asciiLower(c.path));
     if (!key) {
       key = { path: c.path, deleteKey: false, line: 0, values: [] };
-      keys.push(key);
+      keys.set(asciiLower(c.path), key);
     }
     key.values.push({ name: c.name, value: c.before ? deserializeRegValue(c.before) : null, line: 0 });
   }
-  return writeRegFile({ format: REGEDIT5_FORMAT, keys });
+  return writeRegFile({ format: REGEDIT5_FORMAT, keys: [...keys.values()] });
 }
 
 /**

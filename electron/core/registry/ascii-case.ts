@@ -5,8 +5,12 @@
  * them is a different value, and must not match an allowed one.
  */
 export function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  // Most names are compared many times and are often already lower case: skip the copy then.
+  return HAS_UPPER.test(text) ? text.replace(UPPER_RUNS, (s) => s.toLowerCase()) : text;
 }
+
+const HAS_UPPER = /[A-Z]/;
+const UPPER_RUNS = /[A-Z]+/g;
 
 /** Equal when only the case of ASCII letters differs. */
 export function equalsIgnoreAsciiCase(a: string, b: string): boolean {
