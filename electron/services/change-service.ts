@@ -63,11 +63,11 @@ export interface RunOptions {
  * every apply, and the legacy-PC kit plans this way on a collected PC (which it never writes).
  */
 export async function proposeChange(
-  machine: Pick<MachineContext, 'registry' | 'system'>,
+  machine: Pick<MachineContext, 'registry' | 'system' | 'scanSource'>,
   req: ChangeRequest,
   now = new Date(),
 ): Promise<Proposal> {
-  const { report, tree } = await scanMachine(machine.registry, machine.system, now);
+  const { report, tree } = await scanMachine(machine.registry, machine.system, now, machine.scanSource);
   const plan =
     req.kind === 'fixes'
       ? planFixes(report, tree, {
@@ -107,23 +107,8 @@ export class ChangeService {
   }
 
   /** Scans the machine and plans the request: what would change, before → after. Writes nothing. */
-  async propose(req: ChangeRequest): Promise<Proposal> {
-    const { report, tree } = await scanMachine(
-      this.deps.machine.registry,
-      this.deps.machine.system,
-      this.now(),
-      this.deps.machine.scanSource,
-    );
-    const plan =
-      req.kind === 'fixes'
-        ? planFixes(report, tree, {
-            fixes: req.fixes,
-            profile: req.profile,
-            machineWide: req.machineWide,
-            skipAccounts: req.skipAccounts,
-          })
-        : planBackConnectionHost(tree, req.host);
-    return { plan, fingerprint: await planFingerprint(plan), report };
+  propose(req: ChangeRequest): Promise<Proposal> {
+    return proposeChange(this.deps.machine, req, this.now());
   }
 
   /**

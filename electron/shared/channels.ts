@@ -12,6 +12,7 @@ import type { ChangePlan, ChangeRecord } from '../core/fixes/change-plan';
 import type { ApplyOutcome, RollbackOutcome } from '../core/fixes/outcome';
 import type { RecoveryReport } from '../core/fixes/recovery-report';
 import type { Locale } from '../core/locale';
+import type { CollectedOrigin } from '../core/machine/machine-context';
 import type { GuideId, ServerGuide } from '../core/server-guides/guides';
 import type { IisAuthReading } from '../core/server-guides/iis-auth-port';
 import type { Reply } from './reply';
@@ -138,17 +139,7 @@ export interface ScenarioInfo {
  * when it was collected (the banner). Nothing on this computer or that one is changed from
  * here; fixes leave as a fix kit.
  */
-export interface CollectedPcInfo {
-  readonly computer: string | null;
-  readonly account: string | null;
-  readonly domain: string | null;
-  /** Local time on that PC, `YYYY-MM-DDTHH:MM:SS`, when it could be read. */
-  readonly collectedAt: string | null;
-  /** `%DATE% %TIME%` as that PC showed them. */
-  readonly collectedAtText: string | null;
-  readonly windowsVer: string | null;
-  /** The folder on this computer (in the browser host, its uploaded copy). */
-  readonly folder: string;
+export interface CollectedPcInfo extends CollectedOrigin {
   /** Collected with `collect.cmd /server`: the Server problems view is where it opens. */
   readonly server: boolean;
   /** Registry parts a diagnosis reads that the folder says nothing about (no kit is made then). */

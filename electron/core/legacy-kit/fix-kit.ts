@@ -1,4 +1,5 @@
 import { ExproxyError } from '../errors';
+import type { CollectedOrigin } from '../machine/machine-context';
 import { sha256Hex } from '../sha256';
 import type { ChangePlan, PlannedChange } from '../fixes/change-plan';
 import { checkWriteAllowed } from '../registry/allowlist';
@@ -12,14 +13,7 @@ import { makeStepsHtml, type KitLanguage } from './steps-html';
 import { checkXpScript } from './xp-compat';
 
 /** The collected folder a kit was planned on. */
-export interface KitSource {
-  readonly folder: string;
-  readonly computer: string | null;
-  readonly account: string | null;
-  readonly domain: string | null;
-  readonly collectedAt: string | null;
-  readonly collectedAtText: string | null;
-}
+export type KitSource = Omit<CollectedOrigin, 'windowsVer'>;
 
 export interface FixKitInput {
   /** Planned on the collected PC with the same planner as an in-app apply. */
