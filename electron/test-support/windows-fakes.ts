@@ -23,6 +23,7 @@ export interface RecordedCall {
   readonly args: readonly string[];
   readonly timeoutMs?: number;
   readonly stdin?: string;
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export function result(code: number, stdout = '', stderr = ''): ProcessResult {
@@ -38,7 +39,7 @@ export class RecordingRunner implements ProcessRunner {
   ) {}
 
   async run(file: string, args: readonly string[], opts?: RunOptions): Promise<ProcessResult> {
-    const call = { file, args: [...args], timeoutMs: opts?.timeoutMs, stdin: opts?.stdin };
+    const call = { file, args: [...args], timeoutMs: opts?.timeoutMs, stdin: opts?.stdin, env: opts?.env };
     this.calls.push(call);
     return this.respond(call);
   }
