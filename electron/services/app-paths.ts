@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const PRODUCT_NAME = 'Exchange Proxy Wizard';
+const PRODUCT_NAME = 'Exchange Proxy Wizard';
 
 /** Same folder Electron's `app.getPath('userData')` uses, so the CLI and the app share a journal. */
 export function userDataDir(

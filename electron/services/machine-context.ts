@@ -29,7 +29,7 @@ export function simulatedContext(machine: SimulatedMachine): MachineContext {
 }
 
 /** A working copy of a sample machine in the user's data folder, made on first use. */
-export function ensureSampleCopy(sample = DEFAULT_SAMPLE): { dir: string; created: boolean } {
+function ensureSampleCopy(sample = DEFAULT_SAMPLE): { dir: string; created: boolean } {
   const dir = join(userDataDir(), 'sample-machine');
   if (existsSync(join(dir, 'registry.reg'))) return { dir, created: false };
   mkdirSync(dir, { recursive: true });

@@ -42,7 +42,7 @@ const plannedChange = z
   })
   .strict();
 
-export const changeRecordSchema = z
+const changeRecordSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
     createdAt: isoTime,

@@ -35,7 +35,7 @@ export interface FileMachineLockOptions {
 }
 
 /** An apply waits for at most one UAC prompt; an hour-old lock is not a live run. */
-export const DEFAULT_STALE_AFTER_MS = 60 * 60 * 1000;
+const DEFAULT_STALE_AFTER_MS = 60 * 60 * 1000;
 /** A lock file being written right now may briefly be empty. */
 const FRESH_EMPTY_MS = 10_000;
 

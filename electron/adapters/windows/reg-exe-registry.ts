@@ -46,7 +46,7 @@ export interface RegExeOptions {
 const POLICY_BLOCKED = /registry editing has been disabled by your administrator/i;
 const ACCESS_DENIED = /access is denied/i;
 
-export function isRegEditingBlocked(result: ProcessResult): boolean {
+function isRegEditingBlocked(result: ProcessResult): boolean {
   return POLICY_BLOCKED.test(outputText(result));
 }
 
@@ -61,7 +61,7 @@ function valueNameArgs(name: string): string[] {
 }
 
 /** reg.exe's own separator for REG_MULTI_SZ items: the two characters backslash and zero. */
-export const MULTI_SZ_SEPARATOR = '\\0';
+const MULTI_SZ_SEPARATOR = '\\0';
 
 /** `/t <type> /d <data>` for `reg add`; throws for what reg.exe cannot write faithfully. */
 export function regAddDataArgs(value: RegValue): string[] {
@@ -236,7 +236,7 @@ export class RegExeRegistry implements RegistryPort {
 }
 
 /** Copies `from` (recursively, or only its values and child names) to `to` in `out`. */
-export function copyInto(src: RegTree, from: string, out: RegTree, to: string, recursive: boolean): void {
+function copyInto(src: RegTree, from: string, out: RegTree, to: string, recursive: boolean): void {
   const key = src.getKey(from);
   if (!key) return;
   if (!recursive) {

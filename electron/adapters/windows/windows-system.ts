@@ -10,7 +10,7 @@ import { nodeTempFileAccess, type TempFileAccess } from './reg-exe-registry';
 /** Starts a GUI program detached from us; resolves once it has started. */
 export type DetachedLauncher = (file: string, args: readonly string[]) => Promise<void>;
 
-export const spawnDetached: DetachedLauncher = (file, args) =>
+const spawnDetached: DetachedLauncher = (file, args) =>
   new Promise((resolve, reject) => {
     // windowsHide stays false here on purpose: it would start Outlook's window hidden.
     const child = spawn(file, [...args], {
@@ -39,7 +39,7 @@ export interface WindowsSystemOptions {
   readonly tempPath?: () => string;
 }
 
-export const LM_POLICY_KEY_NAME = 'MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\LmCompatibilityLevel';
+const LM_POLICY_KEY_NAME = 'MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\LmCompatibilityLevel';
 export const RESTART_COMMENT =
   'Exchange Proxy Wizard: Windows restarts in 30 seconds to apply the new sign-in settings.';
 
@@ -90,7 +90,7 @@ export function parseLmPolicyFromGpresult(xml: string): LmPolicyState {
 }
 
 /** True if `tasklist /FO CSV /NH` output lists OUTLOOK.EXE (first column, any case). */
-export function tasklistShowsOutlook(csv: string): boolean {
+function tasklistShowsOutlook(csv: string): boolean {
   return csv.split(/\r?\n/).some((line) => line.trimStart().toUpperCase().startsWith('"OUTLOOK.EXE"'));
 }
 

@@ -15,7 +15,7 @@ export function sameValue(a: RegValue | undefined, b: SerializedRegValue | null)
   return a !== undefined && regValuesEqual(a, deserializeRegValue(b));
 }
 
-export function standing(c: PlannedChange, current: RegValue | undefined): ValueStanding {
+function standing(c: PlannedChange, current: RegValue | undefined): ValueStanding {
   if (sameValue(current, c.before)) return 'before';
   return sameValue(current, c.after) ? 'ours' : 'foreign';
 }

@@ -8,11 +8,7 @@ function str(tree: RegTree, name: string): string | null {
   return v && (v.type === 'REG_SZ' || v.type === 'REG_EXPAND_SZ') ? v.data : null;
 }
 
-export function osFamily(
-  currentVersion: string | null,
-  productName: string | null,
-  major: number | null,
-): OsFamily {
+function osFamily(currentVersion: string | null, productName: string | null, major: number | null): OsFamily {
   if (major !== null && major >= 6) return 'vista-or-later';
   if (!currentVersion) return 'unknown';
   const [maj, min] = currentVersion.split('.').map((p) => Number.parseInt(p, 10));

@@ -9,15 +9,12 @@ export const PR_ROH_PROXY_AUTH_SCHEME = 0x66270003;
 // Exchange profile section (edkmdb.h).
 export const PR_PROFILE_CONFIG_FLAGS = 0x66010003;
 export const PR_PROFILE_HOME_SERVER = 0x6602001e;
-export const PR_PROFILE_USER = 0x6603001e;
 export const PR_PROFILE_UNRESOLVED_NAME = 0x6607001e;
 export const PR_PROFILE_HOME_SERVER_ADDRS = 0x6613101e;
 export const PR_PROFILE_AUTH_PACKAGE = 0x66190003;
 export const PR_PROFILE_USER_SMTP_EMAIL_ADDRESS_W = 0x6641001f;
 
 // Service sections.
-export const PR_SERVICE_NAME = 0x3d09001e;
-export const PR_SERVICE_NAME_W = 0x3d09001f;
 export const PR_EMSMDB_SECTION_UID = 0x3d150102;
 
 /** PR_ROH_FLAGS bits (KB898835; 0x10 from MFCMAPI only: meaning unconfirmed, so preserved, never set). */

@@ -12,7 +12,7 @@ export interface ProbeTarget {
 }
 
 /** NTLM reaches the proxy if it offers NTLM itself or Negotiate (which falls back to NTLM). */
-export function offersNtlm(schemes: readonly string[]): boolean {
+function offersNtlm(schemes: readonly string[]): boolean {
   return schemes.includes('ntlm') || schemes.includes('negotiate');
 }
 

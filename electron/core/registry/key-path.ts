@@ -55,10 +55,6 @@ export function keyPathEquals(a: string, b: string): boolean {
   return asciiLower(canonicalKeyPath(a)) === asciiLower(canonicalKeyPath(b));
 }
 
-export function joinKeyPath(base: string, ...parts: string[]): string {
-  return [base.replace(/\\+$/, ''), ...parts].join('\\');
-}
-
 /** True if `path` is `root` or lies beneath it. */
 export function isUnderKeyPath(path: string, root: string): boolean {
   const p = asciiLower(canonicalKeyPath(path));

@@ -58,7 +58,7 @@ export function parseRegFile(bytes: Uint8Array, fileName?: string, options: RegP
  * Parses decoded `.reg` text. The header and line ending are read from the text; `format`
  * supplies the encoding and BOM to record (and the line ending if the text has no line break).
  */
-export function parseRegText(
+function parseRegText(
   text: string,
   format: RegFileFormat,
   fileName?: string,

@@ -38,7 +38,7 @@ export interface GuideParams {
   readonly fqdn?: string;
 }
 
-export function checkGuideParams(p: GuideParams): void {
+function checkGuideParams(p: GuideParams): void {
   if (p.server !== undefined && !isComputerName(p.server))
     throw new ExproxyError(
       'usage',

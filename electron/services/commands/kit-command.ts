@@ -21,7 +21,7 @@ import type { CommandContext } from './command-context';
 import { EXIT } from './exit-codes';
 import { formatPlan } from './format-report';
 
-export const KIT_USAGE = `  exproxy kit collect --out DIR
+const KIT_USAGE = `  exproxy kit collect --out DIR
   exproxy kit fix FIX... --machine COLLECTED_DIR --out KIT_DIR [--profile NAME] [--host FQDN] [--lang en|zh-CN] [--json]`;
 
 export interface KitArgv {

@@ -8,7 +8,7 @@ import type { CommandContext } from './command-context';
 import { EXIT } from './exit-codes';
 
 /** Reads `--ca FILE` (PEM) with a clear error when it is missing or not a certificate. */
-export function readCaFile(file: string | undefined): string | undefined {
+function readCaFile(file: string | undefined): string | undefined {
   if (!file) return undefined;
   let text: string;
   try {
@@ -24,7 +24,7 @@ export function readCaFile(file: string | undefined): string | undefined {
   return text;
 }
 
-export function parseProbeUrl(url: string | undefined): string {
+function parseProbeUrl(url: string | undefined): string {
   if (!url) throw new ExproxyError('usage', 'probe needs --url https://HOST[:PORT].');
   let u: URL;
   try {
@@ -45,7 +45,7 @@ export function timeoutOption(value: string | undefined): number | undefined {
   return n;
 }
 
-export function formatProbe(t: TFunction, r: ProbeResult): string[] {
+function formatProbe(t: TFunction, r: ProbeResult): string[] {
   const lines = [t('probe.header', { url: r.url })];
   const c = r.certificate;
   if (c)

@@ -10,13 +10,13 @@ import { cliLanguage } from './cli-i18n';
 import type { CommandContext } from './command-context';
 import { EXIT } from './exit-codes';
 
-export const SERVER_USAGE = `exproxy server guides [--guide ID] [--server NAME] [--fqdn HOST] [--json]
+const SERVER_USAGE = `exproxy server guides [--guide ID] [--server NAME] [--fqdn HOST] [--json]
 exproxy server events [--hive FILE | --machine DIR] [--json]
 exproxy server iis [--hive FILE | --machine DIR] [--json]
 exproxy server backconnection --host FQDN [--hive FILE | --machine DIR] [--yes] [--json] [--state DIR]
 Guides: ${GUIDE_IDS.join(', ')}`;
 
-export function formatGuide(g: ServerGuide): string {
+function formatGuide(g: ServerGuide): string {
   const lines = [
     `${g.title}  [${g.id}]${g.kb.length ? ` (${g.kb.join(', ')})` : ''}`,
     '',
@@ -33,7 +33,7 @@ export function formatGuide(g: ServerGuide): string {
   return lines.join('\n');
 }
 
-export function guidesCommand(
+function guidesCommand(
   io: CliIo,
   locale: GuideLocale,
   opts: { guide?: string; server?: string; fqdn?: string; json: boolean },
@@ -47,7 +47,7 @@ export function guidesCommand(
   else io.out(guides.map(formatGuide).join('\n\n────────\n\n'));
 }
 
-export function formatIisReadings(t: TFunction, readings: readonly IisAuthReading[]): string {
+function formatIisReadings(t: TFunction, readings: readonly IisAuthReading[]): string {
   if (readings.length === 0) return t('server.noIis');
   return readings
     .map((r) =>
@@ -61,7 +61,7 @@ export function formatIisReadings(t: TFunction, readings: readonly IisAuthReadin
     .join('\n');
 }
 
-export function formatEvents(t: TFunction, events: readonly MatchedServerEvent[]): string {
+function formatEvents(t: TFunction, events: readonly MatchedServerEvent[]): string {
   if (events.length === 0) return t('server.noEvents');
   return events
     .map(
