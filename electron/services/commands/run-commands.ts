@@ -129,7 +129,8 @@ export async function runCommands(argv: readonly string[], io: CliIo): Promise<n
     }
     if (e instanceof ExproxyError) {
       if (e.kind === 'usage') io.err(`${t('error.usage', { message: e.message })}\n${t('error.seeHelp')}`);
-      else io.err(e.message);
+      // The kind in the person's language; the detail as the core said it.
+      else io.err(t(`error.kind.${e.kind}`, { message: e.message, defaultValue: e.message }));
       return exitCodeFor(e.kind);
     }
     io.err(t('error.unexpected', { message: e instanceof Error ? e.message : String(e) }));
