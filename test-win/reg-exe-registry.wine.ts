@@ -57,6 +57,7 @@ import {
   keysUnder,
   keyValues,
   processStats,
+  spawnRetries,
   REG_EXE,
   regFile,
   regOk,
@@ -210,7 +211,8 @@ describe('reg.exe adapter on a real registry (Wine)', () => {
       removeScratch();
       const { count, ms } = processStats;
       console.log(
-        `reg.exe processes: ${count}, ${Math.round(ms)} ms in all, ${Math.round(ms / count)} ms each`,
+        `reg.exe processes: ${count}, ${Math.round(ms)} ms in all, ${Math.round(ms / count)} ms each` +
+          `, Wine process starts retried: ${spawnRetries.count}`,
       );
     }
   });

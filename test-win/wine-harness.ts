@@ -52,10 +52,25 @@ export function removeScratch(): void {
 /** Every reg.exe process this run started (product and harness) and the time they took. */
 export const processStats = { count: 0, ms: 0 };
 
+/**
+ * Wine, on a fresh prefix under load, now and then fails to create a process at all
+ * (`spawn UNKNOWN`: the program never started, so nothing ran). That is Wine's, not the
+ * product's: the harness tries such a start again, at most twice, and counts the retries.
+ */
+export const spawnRetries = { count: 0 };
+
 async function timed(file: string, args: readonly string[], opts?: RunOptions): Promise<ProcessResult> {
   const started = performance.now();
   try {
-    return await execFileRunner.run(file, args, opts);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await execFileRunner.run(file, args, opts);
+      } catch (e) {
+        if ((e as { code?: unknown }).code !== 'UNKNOWN' || attempt >= 2) throw e;
+        spawnRetries.count++;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   } finally {
     processStats.count++;
     processStats.ms += performance.now() - started;
