@@ -7,6 +7,7 @@ import type {
   Channel,
   CollectedPcInfo,
   Delivery,
+  DiagnosisReport,
   KitLogEntry,
   MatchedServerEvent,
   RecoveryItem,
@@ -76,6 +77,10 @@ export function fakeApi(
     interrupted?: RecoveryItem;
     /** What the Electron folder picker answers (null: cancelled); the upload opens the same. */
     pick?: CollectedPcInfo | null;
+    /** Scans of another machine than the XP one: `before` until a fix is applied, then `after`. */
+    reports?: { readonly before: DiagnosisReport; readonly after?: DiagnosisReport };
+    /** How `prf:save` answers: refuses (the service's kind and message), or leaves accounts out. */
+    prf?: { readonly refusal?: ApiError; readonly notCovered?: readonly string[] };
   } = {},
 ) {
   const calls: Call[] = [];
@@ -101,7 +106,12 @@ export function fakeApi(
   const download = (name: string, mime: string, text: string): Delivery =>
     state.save ?? { kind: 'download', name, mime, base64: btoa(text) };
   const opened = (collected: CollectedPcInfo | null) => (state.info = { ...state.info, collected });
-  const scan = () => xpReport(state.fixed ? 'fixed' : 'broken', state.outlookRunning);
+  const scan = () => {
+    const r = opts.reports;
+    if (!r) return xpReport(state.fixed ? 'fixed' : 'broken', state.outlookRunning);
+    const report = state.fixed ? (r.after ?? r.before) : r.before;
+    return { ...report, machine: { ...report.machine, outlookRunning: state.outlookRunning } };
+  };
   const api = logged(
     {
       'app:info': async () => state.info,
@@ -163,11 +173,15 @@ export function fakeApi(
         state.releaseProxy = null;
         return { cancelled: running };
       },
-      'prf:save': async (req) => ({
-        path: `/r/${req.profile}-ntlm.prf`,
-        text: `[General]\nProfileName=${req.profile}\n[ServiceEGS]\nRPCProxyAuthScheme=2\n`,
-        account: SECTION,
-      }),
+      'prf:save': async (req) => {
+        if (opts.prf?.refusal) throw opts.prf.refusal;
+        return {
+          path: `/r/${req.profile}-ntlm.prf`,
+          text: `[General]\nProfileName=${req.profile}\n[ServiceEGS]\nRPCProxyAuthScheme=2\n`,
+          account: SECTION,
+          notCovered: opts.prf?.notCovered ?? [],
+        };
+      },
       'server:guides': async (req) => {
         // The service's own checks (the zod schema uses them), with the service's refusal.
         if (req.server !== undefined && !isComputerName(req.server))
