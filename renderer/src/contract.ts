@@ -28,7 +28,10 @@ export type { Reply, ReplyError } from '../../electron/shared/reply';
 export type { DiagnosisReport } from '../../electron/core/diagnosis/diagnosis-report';
 export type { Coverage, CoveragePart } from '../../electron/core/diagnosis/coverage';
 export type { LsaState } from '../../electron/core/lsa/lsa-model';
-export type { AutodiscoverNotice } from '../../electron/core/autodiscover/autodiscover-notice';
+export type {
+  AutodiscoverNotice,
+  AutodiscoverServer,
+} from '../../electron/core/autodiscover/autodiscover-notice';
 export type {
   ClientFixId as FixId,
   Finding,
