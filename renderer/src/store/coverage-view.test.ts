@@ -27,20 +27,23 @@ describe('verdict of a scan (the CLI exit code logic)', () => {
 });
 
 describe('completion commands', () => {
-  it('splits the export lines (then the line that diagnoses the joined file) from the policy look-up', () => {
-    const { exports, policy } = completionCommands(sampleReport('xp-lsa-only-export').coverage!);
+  it('splits the export lines, the line that diagnoses the joined file and the policy look-up', () => {
+    const { exports, diagnose, policy } = completionCommands(sampleReport('xp-lsa-only-export').coverage!);
     expect(exports[0]).toBe(
       'reg export "HKCU\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles" outlook-wms.reg /y',
     );
-    expect(exports.at(-2)).toMatch(/^copy \/b export\.reg\+outlook-wms\.reg\+.*export-complete\.reg$/);
-    expect(exports.at(-1)).toBe(DIAGNOSE_JOINED);
+    expect(exports.at(-1)).toMatch(/^copy \/b export\.reg\+outlook-wms\.reg\+.*export-complete\.reg$/);
+    expect(diagnose).toBe(DIAGNOSE_JOINED);
     expect(exports.some((l) => l.startsWith('gpresult'))).toBe(false);
     expect(policy).toBe('gpresult /scope computer /z');
   });
 
   it('has no export lines when only the policy is unknown', () => {
-    const { exports, policy } = completionCommands(sampleReport('xp-outlook2003-hku-export').coverage!);
+    const { exports, diagnose, policy } = completionCommands(
+      sampleReport('xp-outlook2003-hku-export').coverage!,
+    );
     expect(exports).toEqual([]);
+    expect(diagnose).toBeNull();
     expect(policy).toBe('gpresult /scope computer /z');
   });
 });

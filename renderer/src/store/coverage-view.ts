@@ -21,11 +21,19 @@ export function isIncomplete(report: DiagnosisReport): boolean {
 /** The line that diagnoses the joined export the `copy /b` line makes (coverage-commands.ts names it). */
 export const DIAGNOSE_JOINED = 'exproxy diagnose --hive export-complete.reg';
 
-/** The core's completion commands, split by what they do: export and join, or look up the policy. */
-export function completionCommands(c: Coverage): { exports: string[]; policy: string | null } {
+/**
+ * The core's completion commands, split by where they run: export and join on the PC, then
+ * diagnose the joined file; and the policy look-up, which no export can replace.
+ */
+export function completionCommands(c: Coverage): {
+  exports: string[];
+  diagnose: string | null;
+  policy: string | null;
+} {
   const exports = c.commands.filter((l) => l.startsWith('reg export') || l.startsWith('copy /b'));
   return {
-    exports: exports.length > 0 ? [...exports, DIAGNOSE_JOINED] : [],
+    exports,
+    diagnose: exports.length > 0 ? DIAGNOSE_JOINED : null,
     policy: c.commands.find((l) => l.startsWith('gpresult')) ?? null,
   };
 }
