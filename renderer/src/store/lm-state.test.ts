@@ -37,6 +37,16 @@ describe('LAN Manager level as the wizard may state it', () => {
     });
   });
 
+  it('a policy level counts even over an invalid local value', () => {
+    const lsa = sampleReport('xp-outlook2003-lm-string').lsa;
+    const managed = { ...lsa, policyManaged: true, policyLevel: 3, lmLevelSource: 'policy' as const };
+    expect(lmView({ ...managed, effectiveLmCompatibilityLevel: 3 })).toEqual({
+      kind: 'level',
+      level: 3,
+      source: 'policy',
+    });
+  });
+
   it('reads reports made before lmLevelSource existed', () => {
     expect(lmView(xpReport('broken').lsa)).toEqual({ kind: 'level', level: 0, source: 'windows-default' });
     expect(lmView(xpReport('fixed').lsa)).toEqual({ kind: 'level', level: 3, source: 'stored' });

@@ -18,11 +18,13 @@ export type LmView =
   | { readonly kind: 'unknown-default' };
 
 export function lmView(lsa: LsaState): LmView {
+  const level = lsa.effectiveLmCompatibilityLevel;
+  // A policy's level wins over whatever is stored locally (or missing from the export).
+  if (lsa.lmLevelSource === 'policy' && isLmLevel(level)) return { kind: 'level', level, source: 'policy' };
   if (lsa.seen === false) return { kind: 'not-in-export' };
   const invalid = lsa.invalidLmCompatibilityLevel;
   if (invalid) return { kind: 'invalid', ...invalid };
   if (lsa.lmLevelSource === 'unknown') return { kind: 'unknown-default' };
-  const level = lsa.effectiveLmCompatibilityLevel;
   // Reports made before lmLevelSource existed: the stored value, else the Windows default.
   const source = lsa.lmLevelSource ?? (lsa.lmCompatibilityLevel === null ? 'windows-default' : 'stored');
   if (!isLmLevel(level)) return { kind: 'unknown-default' };
