@@ -54,6 +54,8 @@ describe('Autodiscover on Findings and Settings', () => {
     expect(panel.textContent).toContain('Only the Exchange administrator can make NTLM stick');
     expect(within(panel).queryByTestId('admin-commands')).toBeNull();
     act(() => store.getState().setAudience('technician'));
+    // Folded away until the technician opens it.
+    expect(within(panel).getByTestId('admin-details').hasAttribute('open')).toBe(false);
     const hosts = within(panel)
       .getAllByTestId('admin-commands')
       .map((c) => c.getAttribute('data-host'));

@@ -79,6 +79,7 @@ describe('a Click-to-Run PC with a profile left over from Outlook 2010', () => {
       'Outlook 2016 or later · 64-bit · Click-to-Run · build 16.0.17928.20114 · O365ProPlusRetail',
     );
     expect(screen.getByTestId('machine-summary').textContent).toContain('Windows 10 Pro');
+    expect(screen.getByTestId('machine-lm').textContent).toBe('3 (Windows default, not set)');
   });
 
   it('never offers the leftover profile on Settings: the live one is drawn, the old one not listed', async () => {
@@ -138,6 +139,7 @@ describe('a Click-to-Run PC with a profile left over from Outlook 2010', () => {
     expect(screen.getByTestId('installed-outlook').textContent).toBe(
       'Outlook 2003 · 32 位 · Windows Installer（MSI）',
     );
+    expect(screen.getByTestId('machine-lm').textContent).toBe('“2”（不是有效级别）');
   });
 
   it('end users get no machine summary', async () => {

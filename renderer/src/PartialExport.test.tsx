@@ -72,6 +72,8 @@ describe('a partial export on Findings', () => {
     expect(exports.at(-1)).toMatch(/^copy \/b export\.reg\+.*export-complete\.reg$/);
     expect(commands).toContain('exproxy diagnose --hive export-complete.reg');
     expect(commands).toContain('gpresult /scope computer /z');
+    // What the export does show is still stated: the stored level 0.
+    expect(screen.getByTestId('machine-lm').textContent).toBe('0 (stored)');
     // The Windows version export carries Winlogon: the technician is warned before sending it.
     expect(notice.textContent).toContain('Winlogon');
     fireEvent.click(within(notice).getAllByTestId('copy-command')[0]!);

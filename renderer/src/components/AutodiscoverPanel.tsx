@@ -48,9 +48,14 @@ export function AutodiscoverPanel({ notices, technician }: Props) {
       </ul>
       <p className="muted">{t('autodiscover.exchange2003')}</p>
       <p className="notice-title">{t('autodiscover.who')}</p>
-      {technician
-        ? uniqueServers(notices).map((s) => <AdminCommands key={s.proxyHost ?? ''} server={s} />)
-        : null}
+      {technician ? (
+        <details className="admin-details" data-testid="admin-details">
+          <summary>{t('autodiscover.adminSummary')}</summary>
+          {uniqueServers(notices).map((s) => (
+            <AdminCommands key={s.proxyHost ?? ''} server={s} />
+          ))}
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisReport, InstalledOutlook } from '../contract';
+import { lmView, type LmView } from '../store/lm-state';
+import { lmCellText } from './lm-text';
 
 /** "Outlook 2016 or later · 64-bit · Click-to-Run · build 16.0.17928.20114 · O365ProPlusRetail". */
 function OutlookLine({ o }: { o: InstalledOutlook }) {
@@ -24,6 +26,10 @@ export function MachineSummary({ report }: { report: DiagnosisReport }) {
   const os = report.machine.os;
   const windows = [os.productName, os.currentVersion, os.build].filter(Boolean).join(' · ');
   const sid = report.coverage?.userSid;
+  const lmLine = (view: LmView) =>
+    view.kind === 'level'
+      ? t('machine.lmLevel', { level: view.level, source: t(`machine.lmSource.${view.source}`) })
+      : lmCellText(t, view);
   return (
     <section className="panel" data-testid="machine-summary" aria-labelledby="machine-h">
       <h2 id="machine-h">{t('machine.title')}</h2>
@@ -42,6 +48,8 @@ export function MachineSummary({ report }: { report: DiagnosisReport }) {
             t('machine.none')
           )}
         </dd>
+        <dt>{t('machine.lm')}</dt>
+        <dd data-testid="machine-lm">{lmLine(lmView(report.lsa))}</dd>
         <dt>{t('machine.adapter')}</dt>
         <dd>
           <code>{report.adapter}</code>
