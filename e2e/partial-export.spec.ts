@@ -62,3 +62,22 @@ test('profiles-only export: the finding is shown, the LAN Manager level is not c
   await expect(page.getByTestId('lm-levels').locator('[data-current="true"]')).toHaveCount(0);
   await w.shot('settings-lm-not-in-export');
 });
+
+// Another user's profiles, exported by an administrator from HKEY_USERS\<SID> and joined with the
+// LSA, Office and Windows exports: read as that user's own, and the SID named for technicians.
+test('HKEY_USERS export: read as that user, the SID named', async ({ openWizard }) => {
+  const w = await openWizard('xp-outlook2003-hku-export');
+  const { page } = w;
+  await page.getByTestId('audience-technician').click();
+  await page.getByTestId('start-scan').click();
+  await w.step('step-findings');
+  await expect(page.getByTestId('user-hive')).toContainText(
+    'Read from HKEY_USERS\\S-1-5-21-1177238915-682003330-725345543-1004',
+  );
+  await expect(page.getByTestId('finding-proxy-auth-basic')).toBeVisible();
+  // Only the policy is beyond an export here.
+  await expect(page.getByTestId('coverage-incomplete').locator('li[data-part]')).toHaveText([
+    'whether a policy sets the Windows sign-in level',
+  ]);
+  await w.shot('findings-hku-export');
+});
