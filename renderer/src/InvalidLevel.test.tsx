@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locale } from './contract';
 import { manualSteps } from './steps/manual-steps';
-import { fakeApi, LM_STRING_PLAN, sampleReport } from './test/fixtures';
+import { fakeApi, LM_STRING_PLAN, NO_NTLM, sampleReport } from './test/fixtures';
 import { renderApp } from './test/render-app';
 
 afterEach(cleanup);
@@ -106,6 +106,39 @@ describe('LmCompatibilityLevel stored as text', () => {
 });
 
 describe('invalid level variants', () => {
+  it('held back, like a low level, while the proxy refuses NTLM and no account can use it', async () => {
+    const base = sampleReport('xp-outlook2003-lm-string');
+    const profile = base.profiles[0]!;
+    const account = profile.accounts[0]!;
+    const basic = { ...account, rpcOverHttp: { ...account.rpcOverHttp, authScheme: 'basic' as const } };
+    const report = {
+      ...base,
+      profiles: [{ ...profile, accounts: [basic] }],
+      findings: [
+        {
+          id: 'proxy-auth-basic' as const,
+          severity: 'error' as const,
+          kb: 'KB820281',
+          profile: 'Outlook',
+          account: account.section,
+          fixes: [],
+          facts: { proxyServer: 'mail.contoso.com', sslOnly: true },
+        },
+        base.findings[0]!,
+        { ...NO_NTLM, account: account.section },
+      ],
+    };
+    const ctx = renderApp({ fake: fakeApi({ reports: { before: report } }) });
+    await act(() => ctx.store.getState().start());
+    expect(screen.getByTestId('finding-lm-level-invalid').textContent).toContain(
+      'Nothing is changed for now.',
+    );
+    expect(screen.getByTestId('finding-lm-level-invalid').textContent).toContain(
+      'the proxy does not accept NTLM',
+    );
+    expect(ctx.store.getState().selectedFixes).toEqual([]);
+  });
+
   it('an invalid value that does not matter yet, or that an undo could not restore, is not offered', async () => {
     const base = sampleReport('xp-outlook2003-lm-string');
     const finding = base.findings[0]!;

@@ -22,6 +22,19 @@ function sameAccount(report: DiagnosisReport, f: Finding, id: Finding['id']): Fi
   return report.findings.find((x) => x.id === id && x.profile === f.profile && x.account === f.account);
 }
 
+/**
+ * A LAN Manager finding the level fix would address once an account can use NTLM: a level too
+ * low, or an invalid value that matters and that an undo could put back (else it is left to a person).
+ */
+function lmFixable(report: DiagnosisReport, f: Finding): boolean {
+  if (f.id === 'lm-response-sent') return true;
+  return (
+    f.id === 'lm-level-invalid' &&
+    f.severity !== 'info' &&
+    report.lsa.invalidLmCompatibilityLevel?.replaceable === true
+  );
+}
+
 const TITLES = {
   findings: 'findings.title',
   clean: 'findings.noneTitle',
@@ -48,9 +61,7 @@ export function FindingsStep() {
       technician={technician}
       noNtlm={f.id === 'proxy-auth-basic' ? sameAccount(report, f, 'proxy-offers-no-ntlm') : undefined}
       reverted={f.id === 'proxy-auth-basic' && !!sameAccount(report, f, 'autodiscover-reverted')}
-      lmWithheld={
-        (f.id === 'lm-response-sent' || f.id === 'lm-level-invalid') && f.fixes.length > 0 && !lmUsable
-      }
+      lmWithheld={!lmUsable && lmFixable(report, f)}
     />
   );
   const proxyNote =
