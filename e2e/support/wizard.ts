@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,13 +11,18 @@ const ROOT = join(__dirname, '..', '..');
  * Starts `dist/demo/server.js` for one scenario and resolves with the URL it prints first.
  * With `assetsDir`, the scenario comes from `<assetsDir>/machines/<scenario>` (EXPROXY_ASSETS_DIR).
  */
-function startDemo(scenario: string, assetsDir?: string): Promise<{ url: string; child: ChildProcess }> {
+function startDemo(
+  scenario: string,
+  assetsDir: string | undefined,
+  tmp: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [join(ROOT, 'dist/demo/server.js'), '--scenario', scenario, '--port', '0', '--no-open'],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: assetsDir ? { ...process.env, EXPROXY_ASSETS_DIR: assetsDir } : process.env,
+      // Its own temporary folder, so a test can find the simulated PC the demo copied there.
+      env: { ...process.env, TMPDIR: tmp, ...(assetsDir ? { EXPROXY_ASSETS_DIR: assetsDir } : {}) },
     },
   );
   return new Promise((resolve, reject) => {
@@ -33,6 +38,11 @@ export interface Wizard {
   shot(name: string): Promise<void>;
   /** Waits for a step to be shown and its heading to have focus (a11y contract). */
   step(id: string): Promise<void>;
+  /**
+   * The folder of the simulated PC the wizard is working on (registry.reg, machine.json), for a
+   * test that plays a part of the outside world, e.g. Outlook rewriting its profile.
+   */
+  machineDir(): string;
 }
 
 function screenshotDir(info: TestInfo): string {
@@ -42,11 +52,12 @@ function screenshotDir(info: TestInfo): string {
   return dir;
 }
 
-function makeWizard(page: Page, info: TestInfo): Wizard {
+function makeWizard(page: Page, info: TestInfo, machineDir: () => string): Wizard {
   const dir = screenshotDir(info);
   let n = 0;
   return {
     page,
+    machineDir,
     shot: async (name) => {
       n += 1;
       await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: true });
@@ -86,19 +97,30 @@ export const test = base.extend<Fixtures>({
           env: { ...process.env, EXPROXY_DATA_DIR: join(machine, '..', 'state') },
         });
         cleanups.push(() => app.close());
-        return makeWizard(await app.firstWindow(), info);
+        return makeWizard(await app.firstWindow(), info, () => machine);
       });
     } else {
       await use(async (scenario, opts = {}) => {
-        const { url, child } = await startDemo(scenario, opts.assetsDir);
-        cleanups.push(async () => void child.kill());
+        const tmp = mkdtempSync(join(tmpdir(), 'exproxy-e2e-demo-'));
+        const { url, child } = await startDemo(scenario, opts.assetsDir, tmp);
+        cleanups.push(async () => {
+          child.kill();
+          rmSync(tmp, { recursive: true, force: true });
+        });
         const context = await browser.newContext({ locale: 'en-US' });
         cleanups.push(() => context.close());
         const page = await context.newPage();
         // Fail the test on any error the page logs (CSP violations included).
         page.on('pageerror', (e) => info.annotations.push({ type: 'pageerror', description: e.message }));
         await page.goto(url);
-        return makeWizard(page, info);
+        // The demo copies the scenario to <its temp>/exproxy-demo-*/machine (a new one per scenario).
+        const machineDir = () => {
+          const sessions = readdirSync(tmp).filter((d) => d.startsWith('exproxy-demo-'));
+          if (sessions.length !== 1)
+            throw new Error(`expected one demo session in ${tmp}, found ${sessions.length}`);
+          return join(tmp, sessions[0]!, 'machine');
+        };
+        return makeWizard(page, info, machineDir);
       });
     }
     for (const c of cleanups.reverse()) await c();

@@ -236,7 +236,13 @@ export interface ChannelResults {
   'demo:set-outlook': { readonly running: boolean };
   'proxy:check': DiagnosisReport;
   'proxy:cancel': { readonly cancelled: boolean };
-  'prf:save': { readonly path: string; readonly text: string; readonly account: string };
+  /** `notCovered`: other accounts of the profile on Basic that the PRF cannot reach (names or section keys). */
+  'prf:save': {
+    readonly path: string;
+    readonly text: string;
+    readonly account: string;
+    readonly notCovered: readonly string[];
+  };
   'server:guides': readonly ServerGuide[];
   'server:events': readonly MatchedServerEvent[];
   'server:iis': readonly IisAuthReading[];

@@ -26,6 +26,12 @@ export type {
 } from '../../electron/shared/channels';
 export type { Reply, ReplyError } from '../../electron/shared/reply';
 export type { DiagnosisReport } from '../../electron/core/diagnosis/diagnosis-report';
+export type { Coverage, CoveragePart } from '../../electron/core/diagnosis/coverage';
+export type { LsaState } from '../../electron/core/lsa/lsa-model';
+export type {
+  AutodiscoverNotice,
+  AutodiscoverServer,
+} from '../../electron/core/autodiscover/autodiscover-notice';
 export type {
   ClientFixId as FixId,
   Finding,
@@ -43,6 +49,8 @@ export type { RecoveryItem, RecoveryReport } from '../../electron/core/fixes/rec
 export type {
   AuthScheme,
   ExchangeAccount,
+  InstalledOutlook,
+  OutlookProfile,
   RpcOverHttpSettings,
 } from '../../electron/core/outlook/profile-model';
 export type { SerializedRegValue } from '../../electron/core/registry/reg-value';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../contract';
 import { ErrorIcon, InfoIcon, WarningIcon } from '../icons';
+import { lmTypeText } from './lm-text';
 import './FindingCard.css';
 
 interface Props {
@@ -10,6 +11,20 @@ interface Props {
   readonly noNtlm?: Finding;
   /** For the LAN Manager finding: its fix is held back because no account can use NTLM yet. */
   readonly lmWithheld?: boolean;
+  /** For a Basic finding: the Exchange server put Basic back after our switch (not offered again). */
+  readonly reverted?: boolean;
+}
+
+/** The text family of a finding: "no profiles" reads differently when old ones were found. */
+function textKey(f: Finding): string {
+  if (f.id === 'no-outlook-profiles' && Number(f.facts.leftoverProfiles ?? 0) > 0) return 'no-live-profiles';
+  return f.id;
+}
+
+/** The "what will change" of an invalid level: replaced, not needed yet, or left to a person. */
+function invalidLevelChange(f: Finding): string {
+  if (f.fixes.includes('lmcompat-3')) return 'change';
+  return f.severity === 'info' ? 'changeNotNeeded' : 'changeByHand';
 }
 
 function factText(v: string | number | boolean | null): string {
@@ -28,7 +43,7 @@ function Pair({ term, value }: { term: string; value: string }) {
 }
 
 /** One finding in plain words: what is wrong, why Outlook prompts, what will change, and the KB. */
-export function FindingCard({ finding, technician, noNtlm, lmWithheld }: Props) {
+export function FindingCard({ finding, technician, noNtlm, lmWithheld, reverted }: Props) {
   const { t } = useTranslation();
   const facts = finding.facts;
   const values: Record<string, string> = {
@@ -44,13 +59,30 @@ export function FindingCard({ finding, technician, noNtlm, lmWithheld }: Props) 
     values.nameNote = facts.onlyInAltNames
       ? t('findings.certNames.altOnly')
       : t('findings.certNames.missing');
-  const base = `findings.items.${finding.id}`;
+  if (finding.id === 'lm-level-invalid') values.typeText = lmTypeText(t, String(facts.type));
+  const base = `findings.items.${textKey(finding)}`;
   const withheld =
     finding.id === 'proxy-auth-basic' && !finding.fixes.includes('proxy-auth-ntlm') ? noNtlm : undefined;
+  const changeText = () => {
+    if (withheld)
+      return t('findings.basicNoNtlm.change', {
+        ...values,
+        schemes: factText(withheld.facts.schemes ?? null),
+      });
+    if (reverted && !finding.fixes.includes('proxy-auth-ntlm'))
+      return t('findings.basicReverted.change', values);
+    if (lmWithheld) return t('findings.lmNotYet.change', values);
+    if (finding.id === 'lm-level-invalid') return t(`${base}.${invalidLevelChange(finding)}`, values);
+    return t(`${base}.change`, values);
+  };
   const Icon =
     finding.severity === 'error' ? ErrorIcon : finding.severity === 'warning' ? WarningIcon : InfoIcon;
   return (
-    <article className={`finding ${finding.severity}`} data-testid={`finding-${finding.id}`}>
+    <article
+      className={`finding ${finding.severity}`}
+      data-testid={`finding-${finding.id}`}
+      data-text={textKey(finding)}
+    >
       <header className="finding-head">
         <Icon className="finding-icon" />
         <h2>{t(`${base}.title`, values)}</h2>
@@ -64,16 +96,7 @@ export function FindingCard({ finding, technician, noNtlm, lmWithheld }: Props) 
         <dt>{t('findings.why')}</dt>
         <dd>{t(`${base}.why`, values)}</dd>
         <dt>{t('findings.change')}</dt>
-        <dd>
-          {withheld
-            ? t('findings.basicNoNtlm.change', {
-                ...values,
-                schemes: factText(withheld.facts.schemes ?? null),
-              })
-            : lmWithheld
-              ? t('findings.lmNotYet.change', values)
-              : t(`${base}.change`, values)}
-        </dd>
+        <dd>{changeText()}</dd>
       </dl>
       {withheld ? (
         <p className="notice warn" data-testid="no-ntlm-notice">

@@ -2,19 +2,23 @@ import { useTranslation } from 'react-i18next';
 import './LmLevels.css';
 
 interface Props {
-  readonly current: number;
-  readonly proposed: number;
-  readonly stored: number | null;
+  /** The level in effect, or null when it is not known (an invalid value, or not in the export). */
+  readonly current: number | null;
+  /** Where the current level comes from (its badge); null with no current level. */
+  readonly source: 'stored' | 'windows-default' | 'policy' | null;
+  /** The level after the plan, or null when nothing is known or planned. */
+  readonly proposed: number | null;
   readonly technician: boolean;
 }
 
 const LEVELS = [0, 1, 2, 3, 4, 5] as const;
+const NOW_BADGE = { stored: 'lm.now', 'windows-default': 'lm.nowDefault', policy: 'lm.nowPolicy' } as const;
 
 /** LmCompatibilityLevel as a list of its six levels, each explained, now and after marked. */
-export function LmLevels({ current, proposed, stored, technician }: Props) {
+export function LmLevels({ current, source, proposed, technician }: Props) {
   const { t } = useTranslation();
   return (
-    <ol className="lm-levels" data-testid="lm-levels" start={0}>
+    <ol className="lm-levels" data-testid="lm-levels" data-current={current ?? 'unknown'} start={0}>
       {LEVELS.map((level) => {
         const isCurrent = level === current;
         const isProposed = level === proposed && proposed !== current;
@@ -41,9 +45,7 @@ export function LmLevels({ current, proposed, stored, technician }: Props) {
               {technician ? <span className="lm-tech">{t(`lm.level.${level}.tech`)}</span> : null}
             </span>
             <span className="lm-badges">
-              {isCurrent ? (
-                <span className="badge now">{stored === null ? t('lm.nowDefault') : t('lm.now')}</span>
-              ) : null}
+              {isCurrent ? <span className="badge now">{t(NOW_BADGE[source ?? 'stored'])}</span> : null}
               {isProposed ? <span className="badge changed-badge">{t('lm.after')}</span> : null}
             </span>
           </li>

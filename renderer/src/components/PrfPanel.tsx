@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisReport } from '../contract';
+import { WarningIcon } from '../icons';
 import { useWizard } from '../store/store-context';
 import './PrfPanel.css';
 
@@ -11,6 +12,12 @@ function prfProfiles(report: DiagnosisReport | null): string[] {
   return [...new Set(names)];
 }
 
+/** The account as the person knows it: its name, else its section key. */
+function accountLabel(report: DiagnosisReport | null, section: string): string {
+  const a = report?.profiles.flatMap((p) => p.accounts).find((x) => x.section === section);
+  return a?.accountName ?? section;
+}
+
 /**
  * For technicians: write an Outlook PRF that makes the same profile change, for Outlook to apply
  * itself with `outlook.exe /importprf` (the way Microsoft supports changing profiles).
@@ -19,6 +26,7 @@ export function PrfPanel() {
   const { t } = useTranslation();
   const report = useWizard((s) => s.report);
   const prf = useWizard((s) => s.prf);
+  const refusal = useWizard((s) => s.prfRefusal);
   const busy = useWizard((s) => s.busy);
   const save = useWizard((s) => s.savePrf);
   const profiles = prfProfiles(report);
@@ -42,9 +50,26 @@ export function PrfPanel() {
           </button>
         ))}
       </div>
+      {refusal ? (
+        <div className="notice warn" data-testid="prf-refused" role="alert">
+          <WarningIcon />
+          <div>
+            <p className="notice-title">{t('prf.refusedTitle')}</p>
+            <p>{refusal.message}</p>
+          </div>
+        </div>
+      ) : null}
       {prf ? (
         <div className="prf-saved" data-testid="prf-saved" role="status">
           <p className="notice-title">{t('prf.saved', { profile: prf.profile })}</p>
+          {prf.notCovered.length > 0 ? (
+            <p className="notice warn" data-testid="prf-not-covered">
+              {t('prf.notCovered', {
+                account: accountLabel(report, prf.account),
+                others: prf.notCovered.join(', '),
+              })}
+            </p>
+          ) : null}
           <dl className="paths">
             <div>
               <dt>{t('prf.file')}</dt>

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { EXCHANGE_GENERATIONS } from '../../../electron/core/autodiscover/admin-commands';
+import { COVERAGE_PARTS } from '../../../electron/core/diagnosis/coverage';
 import { FIX_IDS, SERVER_FIX_IDS } from '../../../electron/core/diagnosis/finding';
 import { LOCALES } from '../../../electron/core/locale';
 import type { ChangeState, FindingId, Severity, StepName } from '../contract';
@@ -121,6 +123,8 @@ describe('translations', () => {
       'proxy-unreachable',
       'proxy-certificate-name-mismatch',
       'proxy-certificate-untrusted',
+      'lm-level-invalid',
+      'autodiscover-reverted',
     ];
     const severities: Severity[] = ['error', 'warning', 'info'];
     const fixes = [...FIX_IDS, ...SERVER_FIX_IDS];
@@ -160,9 +164,16 @@ describe('translations', () => {
     const uploadProblems: UploadProblem[] = ['kit', 'empty', 'too-many', 'too-large'];
     const handed: Handed['kind'][] = ['saved', 'downloaded', 'cancelled'];
     const keys = [
-      ...findingIds.flatMap((id) =>
+      ...[...findingIds, 'no-live-profiles'].flatMap((id) =>
         ['title', 'what', 'why', 'change'].map((p) => `findings.items.${id}.${p}`),
       ),
+      ...['changeNotNeeded', 'changeByHand'].map((p) => `findings.items.lm-level-invalid.${p}`),
+      ...COVERAGE_PARTS.map((p) => `coverage.part.${p}`),
+      ...['wms', 'o15', 'o16'].map((s) => `leftover.from.${s}`),
+      ...['msi', 'click-to-run', 'unknown'].map((k) => `machine.type.${k}`),
+      ...EXCHANGE_GENERATIONS.map((g) => `autodiscover.generation.${g}`),
+      ...['text', 'number', 'other'].map((k) => `findings.lmType.${k}`),
+      ...['r3Text'].map((k) => `manual.registry.${k}`),
       ...severities.map((s) => `findings.severity.${s}`),
       ...fixes.map((f) => `history.fix.${f}`),
       ...states.map((s) => `history.state.${s}`),

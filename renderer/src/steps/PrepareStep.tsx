@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, ShieldIcon, WarningIcon } from '../icons';
+import { invalidLevelData, replacesInvalidLevel } from '../store/lm-state';
 import { lmChange } from '../store/model';
 import { useWizard } from '../store/store-context';
 import './PrepareStep.css';
@@ -80,9 +81,11 @@ export function PrepareStep() {
             <li key={`${c.path}\\${c.name}`}>
               {c.kind === 'roh-auth-scheme'
                 ? t('prepare.changeAuth', { profile: c.profile ?? '' })
-                : t('prepare.changeLm', {
-                    level: c.after && c.after.type === 'REG_DWORD' ? c.after.data : '?',
-                  })}
+                : replacesInvalidLevel(c)
+                  ? t('prepare.changeLmReplace', { data: invalidLevelData(c.before) })
+                  : t('prepare.changeLm', {
+                      level: c.after && c.after.type === 'REG_DWORD' ? c.after.data : '?',
+                    })}
               {technician ? (
                 <code className="path">
                   {c.path}\{c.name}

@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { autodiscoverNotices } from '../../../electron/core/autodiscover/autodiscover-notice';
 import { authSchemeName } from '../../../electron/core/outlook/rpc-over-http';
 import { ABSENT_TEXT, valueText } from '../../../electron/core/report/value-text';
 import type { ChangePlan, DiagnosisReport, ExchangeAccount, RpcOverHttpSettings } from '../contract';
+import { AutodiscoverPanel } from '../components/AutodiscoverPanel';
 import { LmLevels } from '../components/LmLevels';
+import { LmUnknown } from '../components/LmUnknown';
 import { changedRows, ProxySettingsPanel } from '../components/ProxySettingsPanel';
 import { StepFrame } from '../components/StepFrame';
+import { knownLevel, lmView, replacesInvalidLevel } from '../store/lm-state';
 import { authChangeFor, lmChange, regNumber } from '../store/model';
+import { usedProfiles } from '../store/profile-use';
 import { useWizard } from '../store/store-context';
 import './SettingsStep.css';
 
@@ -19,7 +24,8 @@ interface AccountView {
 /** Every Outlook Anywhere account with the settings it has now and after the plan. */
 function accountViews(report: DiagnosisReport, plan: ChangePlan | null): AccountView[] {
   const views: AccountView[] = [];
-  for (const p of report.profiles) {
+  // A profile the installed Outlook does not read is never shown as one to change.
+  for (const p of usedProfiles(report)) {
     for (const a of p.accounts) {
       if (!a.rpcOverHttp.enabled) continue;
       const change = authChangeFor(plan, a.section);
@@ -51,10 +57,13 @@ export function SettingsStep() {
   const others = views.slice(1);
   const lm = lmChange(plan);
   const lsa = report.lsa;
-  const proposedLevel = lm
-    ? (regNumber(lm.after) ?? lsa.effectiveLmCompatibilityLevel)
-    : lsa.effectiveLmCompatibilityLevel;
+  const now = lmView(lsa);
+  const proposedLevel = lm ? regNumber(lm.after) : knownLevel(now);
   const canChange = !!plan && plan.changes.length > 0;
+  // Where the plan switches an account to NTLM, Exchange may switch it back (Outlook 2007+).
+  const notices = autodiscoverNotices(report).filter((n) =>
+    n.accounts.some((a) => authChangeFor(plan, a.section)),
+  );
 
   return (
     <StepFrame testId="step-settings" title={t('settings.title')} lead={t('settings.lead')}>
@@ -111,14 +120,22 @@ export function SettingsStep() {
         {lsa.policyManaged ? (
           <p className="notice warn">{t('lm.policy', { level: lsa.policyLevel ?? '?' })}</p>
         ) : null}
+        <LmUnknown view={now} technician={technician} />
         <LmLevels
-          current={lsa.effectiveLmCompatibilityLevel}
+          current={knownLevel(now)}
+          source={now.kind === 'level' ? now.source : null}
           proposed={proposedLevel}
-          stored={lsa.lmCompatibilityLevel}
           technician={technician}
         />
+        {lm && replacesInvalidLevel(lm) ? (
+          <p className="notice info" data-testid="lm-replace">
+            {t('lm.replace')}
+          </p>
+        ) : null}
         {!lm ? <p className="muted">{t('lm.noChange')}</p> : null}
       </section>
+
+      <AutodiscoverPanel notices={notices} technician={technician} />
 
       {technician && plan && plan.changes.length > 0 ? (
         <section className="panel" aria-labelledby="raw-heading">

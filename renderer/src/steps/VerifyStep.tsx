@@ -1,9 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisReport } from '../contract';
+import { lmCellText } from '../components/lm-text';
 import { ProxyCheckProgress } from '../components/ProxyCheckProgress';
+import { RevertedNotice } from '../components/RevertedNotice';
 import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, WarningIcon } from '../icons';
+import { verdictOf } from '../store/coverage-view';
+import { lmView } from '../store/lm-state';
 import { actionable } from '../store/model';
+import { usedProfiles } from '../store/profile-use';
 import { useWizard } from '../store/store-context';
 import './VerifyStep.css';
 
@@ -24,6 +29,7 @@ export function VerifyStep() {
   const mode = useWizard((s) => s.mode);
   const verify = useWizard((s) => s.verify);
   const goTo = useWizard((s) => s.goTo);
+  const technician = useWizard((s) => s.audience === 'technician');
   const scanning = busy === 'verify' || busy === 'proxy';
 
   const scheme = (r: DiagnosisReport | null, section: string) => {
@@ -36,7 +42,8 @@ export function VerifyStep() {
   };
   const rows: Row[] = [];
   const source = after ?? before;
-  for (const p of source?.profiles ?? []) {
+  // Profiles the installed Outlook does not read are not part of the result.
+  for (const p of source ? usedProfiles(source) : []) {
     for (const a of p.accounts) {
       if (
         !a.rpcOverHttp.enabled &&
@@ -53,17 +60,17 @@ export function VerifyStep() {
       });
     }
   }
-  const lm = (r: DiagnosisReport | null) => (r ? String(r.lsa.effectiveLmCompatibilityLevel) : '—');
+  const lm = (r: DiagnosisReport | null) => (r ? lmCellText(t, lmView(r.lsa)) : '—');
   rows.push({ id: 'lm', label: t('verify.rowLm'), before: lm(before), after: lm(after) });
   const count = (r: DiagnosisReport | null) => (r ? String(actionable(r.findings).length) : '—');
   rows.push({ id: 'problems', label: t('verify.rowProblems'), before: count(before), after: count(after) });
 
-  const remaining = after ? actionable(after.findings) : [];
-  const fixed = !!after && remaining.length === 0;
-  const lmChanged =
-    !!before &&
-    !!after &&
-    before.lsa.effectiveLmCompatibilityLevel !== after.lsa.effectiveLmCompatibilityLevel;
+  // "It went back to Basic" has its own explanation; the rest is listed.
+  const reverted = after ? after.findings.filter((f) => f.id === 'autodiscover-reverted') : [];
+  const remaining = after ? actionable(after.findings).filter((f) => f.id !== 'autodiscover-reverted') : [];
+  const verdict = after ? verdictOf(after) : null;
+  const fixed = verdict === 'clean';
+  const lmChanged = !!before && !!after && lm(before) !== lm(after);
 
   return (
     <StepFrame
@@ -114,7 +121,14 @@ export function VerifyStep() {
           </div>
         </div>
       ) : null}
-      {after && !fixed ? (
+      {verdict === 'incomplete' ? (
+        <div className="notice warn" data-testid="verify-incomplete" role="status">
+          <WarningIcon />
+          <p>{t('verify.incomplete')}</p>
+        </div>
+      ) : null}
+      <RevertedNotice findings={reverted} technician={technician} />
+      {verdict === 'findings' && remaining.length > 0 ? (
         <div className="notice warn" role="status">
           <WarningIcon />
           <div>
@@ -134,7 +148,7 @@ export function VerifyStep() {
         <button type="button" className="button" disabled={scanning} onClick={() => void verify()}>
           {t('verify.rescan')}
         </button>
-        {after && !fixed && mode === 'manual' ? (
+        {verdict === 'findings' && mode === 'manual' ? (
           <button type="button" className="button" onClick={() => goTo('manual')}>
             {t('verify.backToSteps')}
           </button>

@@ -25,8 +25,12 @@ export function manualSteps(plan: ChangePlan | null): ManualStep[] {
   const lm = lmChange(plan);
   if (lm) {
     const level = regNumber(lm.after) ?? 3;
-    for (const k of REGISTRY_KEYS)
-      steps.push({ key: `manual.registry.${k}`, values: { level, path: lm.path }, group: 'registry' });
+    // A text value cannot be edited into a number in regedit: it is deleted and made again.
+    const text = lm.before?.type === 'REG_SZ' || lm.before?.type === 'REG_EXPAND_SZ';
+    for (const k of REGISTRY_KEYS) {
+      const key = k === 'r3' && text ? 'r3Text' : k;
+      steps.push({ key: `manual.registry.${key}`, values: { level, path: lm.path }, group: 'registry' });
+    }
   }
   return steps;
 }

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/api-error';
 import { fakeApi } from '../test/fixtures';
 import { createWizardStore } from './wizard-store';
 
@@ -69,11 +70,36 @@ describe('proxy check', () => {
     expect(noProxy.channels()).toEqual(['scan:run']);
   });
 
-  it('writes a PRF for a profile', async () => {
-    const fake = fakeApi();
+  it('writes a PRF for a profile, asking in the language on screen', async () => {
+    const fake = fakeApi({ prf: { notCovered: ['helpdesk@fabrikam.com'] } });
+    const store = createWizardStore({ api: fake.api, initialLocale: 'zh-CN' });
+    await store.getState().savePrf('Outlook');
+    expect(fake.calls.find((c) => c.channel === 'prf:save')?.args).toEqual([
+      { profile: 'Outlook', locale: 'zh-CN' },
+    ]);
+    expect(store.getState().prf).toMatchObject({
+      profile: 'Outlook',
+      path: '/r/Outlook-ntlm.prf',
+      notCovered: ['helpdesk@fabrikam.com'],
+    });
+    expect(store.getState().prfRefusal).toBeNull();
+    expect(store.getState().busy).toBeNull();
+  });
+
+  it('keeps a refusal as the answer for that profile, not as a failure', async () => {
+    const message =
+      'The account on Basic (helpdesk) is not the first Exchange account… Use the wizard’s own fix.';
+    const fake = fakeApi({ prf: { refusal: new ApiError('blocked', message) } });
     const store = createWizardStore({ api: fake.api });
     await store.getState().savePrf('Outlook');
-    expect(fake.calls.find((c) => c.channel === 'prf:save')?.args).toEqual([{ profile: 'Outlook' }]);
-    expect(store.getState().prf).toMatchObject({ profile: 'Outlook', path: '/r/Outlook-ntlm.prf' });
+    expect(store.getState().prfRefusal).toEqual({ profile: 'Outlook', message });
+    expect(store.getState().prf).toBeNull();
+    expect(store.getState().error).toBeNull();
+    // Another try starts clean; a real failure goes to the error notice.
+    const broken = fakeApi({ prf: { refusal: new ApiError('apply-failed', 'disk full') } });
+    const other = createWizardStore({ api: broken.api });
+    await other.getState().savePrf('Outlook');
+    expect(other.getState().prfRefusal).toBeNull();
+    expect(other.getState().error).toEqual({ action: 'prf', kind: 'apply-failed', message: 'disk full' });
   });
 });

@@ -13,8 +13,20 @@ interface SavedPrf {
   readonly profile: string;
   readonly path: string;
   readonly text: string;
+  /** Section key of the account the PRF changes. */
   readonly account: string;
+  /** Other accounts of the profile on Basic that a PRF cannot reach: they need the in-app fix. */
+  readonly notCovered: readonly string[];
 }
+
+/** No PRF was written, and why, in the words of the person's language (with the alternative). */
+interface PrfRefusal {
+  readonly profile: string;
+  readonly message: string;
+}
+
+/** The kinds a PRF refusal travels as (core/outlook/prf-refusal.ts); anything else is a failure. */
+const REFUSAL_KINDS = new Set(['blocked', 'usage']);
 
 /** Asking the Exchange proxy after a scan, and the PRF alternative to the profile fix. */
 export interface ProxyState {
@@ -22,6 +34,7 @@ export interface ProxyState {
   readonly proxyCheckEnabled: boolean;
   readonly proxyCheck: ProxyCheckState;
   readonly prf: SavedPrf | null;
+  readonly prfRefusal: PrfRefusal | null;
 }
 
 export interface ProxyActions {
@@ -40,6 +53,7 @@ export interface ProxyActions {
 export const proxyFresh = {
   proxyCheck: { status: 'idle' },
   prf: null,
+  prfRefusal: null,
 } as const satisfies Partial<ProxyState>;
 
 /** True when some account of the scan uses an Exchange proxy the check could ask. */
@@ -97,9 +111,18 @@ export function createProxySlice(kit: StoreKit): ProxyState & ProxyActions {
     },
 
     async savePrf(profile) {
-      set({ prf: null });
-      const saved = await kit.run('prf', () => api['prf:save']({ profile }));
-      if (saved) set({ prf: { profile, ...saved } });
+      set({ prf: null, prfRefusal: null, busy: 'prf', error: null });
+      try {
+        const saved = await api['prf:save']({ profile, locale: get().locale });
+        set({ prf: { profile, ...saved } });
+      } catch (e) {
+        const err = toApiError(e);
+        // A refusal is an answer (which account, what to do instead), not a failure of the wizard.
+        if (REFUSAL_KINDS.has(err.kind)) set({ prfRefusal: { profile, message: err.message } });
+        else set({ error: { action: 'prf', kind: err.kind, message: err.message } });
+      } finally {
+        if (get().busy === 'prf') set({ busy: null });
+      }
     },
   };
 }

@@ -3,10 +3,12 @@ import { isComputerName } from '../../../electron/core/server-guides/computer-na
 import { ApiError } from '../api/api-error';
 import type {
   AppInfo,
+  ChangePlan,
   ChangeRecord,
   Channel,
   CollectedPcInfo,
   Delivery,
+  DiagnosisReport,
   KitLogEntry,
   MatchedServerEvent,
   RecoveryItem,
@@ -60,24 +62,30 @@ function logged(api: WizardApi, calls: Call[]): WizardApi {
   return out as unknown as WizardApi;
 }
 
+export interface FakeApiOptions {
+  info?: AppInfo;
+  declined?: boolean;
+  outlookRunning?: boolean;
+  fixed?: boolean;
+  proxy?: FakeProxy;
+  events?: readonly MatchedServerEvent[];
+  /** An interrupted change that start-up recovery left for the person to agree to. */
+  interrupted?: RecoveryItem;
+  /** What the Electron folder picker answers (null: cancelled); the upload opens the same. */
+  pick?: CollectedPcInfo | null;
+  /** Scans of another machine than the XP one: `before` until a fix is applied, then `after`. */
+  reports?: { readonly before: DiagnosisReport; readonly after?: DiagnosisReport };
+  /** The plan `fix:plan` shows and `fix:apply` applies (default: the XP machine's two fixes). */
+  plan?: ChangePlan;
+  /** How `prf:save` answers: refuses (the service's kind and message), or leaves accounts out. */
+  prf?: { readonly refusal?: ApiError; readonly notCovered?: readonly string[] };
+}
+
 /**
  * A scriptable WizardApi: a simulated machine with an Outlook switch, a journal and scans that
  * reflect applied changes, plus a log of every call.
  */
-export function fakeApi(
-  opts: {
-    info?: AppInfo;
-    declined?: boolean;
-    outlookRunning?: boolean;
-    fixed?: boolean;
-    proxy?: FakeProxy;
-    events?: readonly MatchedServerEvent[];
-    /** An interrupted change that start-up recovery left for the person to agree to. */
-    interrupted?: RecoveryItem;
-    /** What the Electron folder picker answers (null: cancelled); the upload opens the same. */
-    pick?: CollectedPcInfo | null;
-  } = {},
-) {
+export function fakeApi(opts: FakeApiOptions = {}) {
   const calls: Call[] = [];
   const state = {
     outlookRunning: opts.outlookRunning ?? false,
@@ -100,21 +108,28 @@ export function fakeApi(
   };
   const download = (name: string, mime: string, text: string): Delivery =>
     state.save ?? { kind: 'download', name, mime, base64: btoa(text) };
+  const plan = opts.plan ?? PLAN;
+  const applied = opts.plan ? outcomeOf(plan, 'applied', APPLIED.changeId!, APPLIED.backupPath!) : APPLIED;
   const opened = (collected: CollectedPcInfo | null) => (state.info = { ...state.info, collected });
-  const scan = () => xpReport(state.fixed ? 'fixed' : 'broken', state.outlookRunning);
+  const scan = () => {
+    const r = opts.reports;
+    if (!r) return xpReport(state.fixed ? 'fixed' : 'broken', state.outlookRunning);
+    const report = state.fixed ? (r.after ?? r.before) : r.before;
+    return { ...report, machine: { ...report.machine, outlookRunning: state.outlookRunning } };
+  };
   const api = logged(
     {
       'app:info': async () => state.info,
       'scan:run': async () => scan(),
-      'fix:plan': async () => ({ ...PLAN, fingerprint: PLAN_FINGERPRINT }),
+      'fix:plan': async () => ({ ...plan, fingerprint: PLAN_FINGERPRINT }),
       'fix:apply': async () => {
         if (opts.declined) {
           state.journal.unshift(recordOf(DECLINED, 'failed-rolled-back'));
           return DECLINED;
         }
         state.fixed = true;
-        state.journal.unshift(recordOf(APPLIED, 'applied'));
-        return APPLIED;
+        state.journal.unshift(recordOf(applied, 'applied'));
+        return applied;
       },
       'fix:rollback': async (req) => {
         state.fixed = false;
@@ -163,11 +178,18 @@ export function fakeApi(
         state.releaseProxy = null;
         return { cancelled: running };
       },
-      'prf:save': async (req) => ({
-        path: `/r/${req.profile}-ntlm.prf`,
-        text: `[General]\nProfileName=${req.profile}\n[ServiceEGS]\nRPCProxyAuthScheme=2\n`,
-        account: SECTION,
-      }),
+      'prf:save': async (req) => {
+        if (opts.prf?.refusal) throw opts.prf.refusal;
+        return {
+          path: `/r/${req.profile}-ntlm.prf`,
+          text: `[General]\nProfileName=${req.profile}\n[ServiceEGS]\nRPCProxyAuthScheme=2\n`,
+          // The Basic account of that profile, as the service's PRF builder picks it.
+          account:
+            scan().findings.find((f) => f.id === 'proxy-auth-basic' && f.profile === req.profile)?.account ??
+            SECTION,
+          notCovered: opts.prf?.notCovered ?? [],
+        };
+      },
       'server:guides': async (req) => {
         // The service's own checks (the zod schema uses them), with the service's refusal.
         if (req.server !== undefined && !isComputerName(req.server))

@@ -5,3 +5,5 @@ export * from './machine-fixtures';
 export * from './memory-storage';
 export * from './server-fixtures';
 export * from './kit-fixtures';
+export * from './fidelity-fixtures';
+export * from './sample-reports';

@@ -3,39 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { isValidHostName } from '../../../electron/core/lsa/host-name';
 import { isComputerName } from '../../../electron/core/server-guides/computer-name';
 import type { GuideCommand, ServerGuide } from '../contract';
+import { CopyCommand } from '../components/CopyCommand';
 import { KitReady } from '../components/KitReady';
-import { CheckIcon, CopyIcon, ErrorIcon, PackageIcon, WarningIcon } from '../icons';
+import { CheckIcon, ErrorIcon, PackageIcon, WarningIcon } from '../icons';
 import { useWizard } from '../store/store-context';
 import './GuideView.css';
 
-function CommandBlock({ command, index }: { command: GuideCommand; index: number }) {
+function CommandBlock({ command }: { command: GuideCommand }) {
   const { t } = useTranslation();
-  const copyText = useWizard((s) => s.copyText);
-  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const id = `guide-cmd-${index}`;
   return (
     <li className="guide-command" data-testid="guide-command" data-shell={command.shell}>
-      <p id={id} className="command-label">
-        <span className="badge">{t(`server.shell.${command.shell}`)}</span> {command.label}
-      </p>
-      <pre aria-labelledby={id}>
-        <code>{command.command}</code>
-      </pre>
-      <div className="actions compact">
-        <button
-          type="button"
-          className="button"
-          data-testid="copy-command"
-          aria-label={t('server.copyLabel', { label: command.label })}
-          onClick={() => void copyText(command.command).then((ok) => setStatus(ok ? 'copied' : 'failed'))}
-        >
-          <CopyIcon />
-          {t('server.copy')}
-        </button>
-        <span className="status-line" role="status" aria-live="polite" data-testid="copy-command-status">
-          {status === 'copied' ? t('server.copied') : status === 'failed' ? t('server.copyFailed') : ''}
-        </span>
-      </div>
+      <CopyCommand
+        command={command.command}
+        label={command.label}
+        title={
+          <>
+            <span className="badge">{t(`server.shell.${command.shell}`)}</span> {command.label}
+          </>
+        }
+      />
     </li>
   );
 }
@@ -266,7 +252,7 @@ export function GuideView({ guide }: { guide: ServerGuide }) {
           <p className="detail">{t('server.commandsLead')}</p>
           <ol className="guide-commands plain">
             {guide.commands.map((c, i) => (
-              <CommandBlock key={`${c.label}-${i}`} command={c} index={i} />
+              <CommandBlock key={`${c.label}-${i}`} command={c} />
             ))}
           </ol>
         </>

@@ -1,14 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import { ABSENT_TEXT, valueText } from '../../../electron/core/report/value-text';
 import type { ChangeRecord, KitLogEntry } from '../contract';
 import { StepFrame } from '../components/StepFrame';
 import { HistoryIcon } from '../icons';
+import { invalidLevelData, replacesInvalidLevel } from '../store/lm-state';
 import { useWizard } from '../store/store-context';
 import { HistoryKitRow } from './HistoryKitRow';
 import './HistoryView.css';
 
+/** The LmCompatibilityLevel change of a record, when it replaced a value that was not a level. */
+function replacedLevel(r: ChangeRecord | undefined): string | null {
+  const c = r?.changes.find(replacesInvalidLevel);
+  return c ? invalidLevelData(c.before) : null;
+}
+
 function ResultLine() {
   const { t } = useTranslation();
   const result = useWizard((s) => s.historyResult);
+  const history = useWizard((s) => s.history);
   if (!result) return null;
   if (!result.ok) {
     return (
@@ -19,6 +28,8 @@ function ResultLine() {
   }
   const o = result.outcome;
   const ok = o.status === 'rolled-back';
+  // The undo wrote back the value that was not a level, exactly: say so, and what it means.
+  const invalid = ok ? replacedLevel(history.find((r) => r.id === result.changeId)) : null;
   return (
     <div
       className={`notice ${ok ? 'ok' : 'error'}`}
@@ -29,6 +40,9 @@ function ResultLine() {
       <div>
         <p className="notice-title">{t(`history.result.${o.status}`)}</p>
         {o.reason ? <p className="detail">{t('errors.details', { message: o.reason })}</p> : null}
+        {invalid !== null ? (
+          <p data-testid="history-invalid-back">{t('history.result.invalidBack', { data: invalid })}</p>
+        ) : null}
         {ok && o.restartOutlook ? <p>{t('history.result.restartOutlook')}</p> : null}
         {ok && o.restartWindows ? <p>{t('history.result.restartWindows')}</p> : null}
       </div>
@@ -52,7 +66,13 @@ export function HistoryView() {
   const kitLog = useWizard((s) => s.kitLog);
   // A collected PC is on screen: this PC's changes are undone once the wizard is back on it.
   const collected = useWizard((s) => s.appInfo?.collected != null);
+  const absent = useWizard((s) => ABSENT_TEXT[s.locale]);
   const when = (r: ChangeRecord) => new Date(r.createdAt).toLocaleString(i18n.language);
+  // "Raised to 3" is wrong where the value was not a level: it was replaced.
+  const fixText = (f: ChangeRecord['fixes'][number], r: ChangeRecord) => {
+    const replaced = f === 'lmcompat-3' ? replacedLevel(r) : null;
+    return replaced !== null ? t('history.fixReplaced', { data: replaced }) : t(`history.fix.${f}`);
+  };
   const rows: Row[] = [
     ...history.map((change) => ({ at: change.createdAt, change })),
     ...kitLog.map((kit) => ({ at: kit.createdAt, kit })),
@@ -108,13 +128,13 @@ export function HistoryView() {
                   <td>
                     <ul className="plain">
                       {r.fixes.map((f) => (
-                        <li key={f}>{t(`history.fix.${f}`)}</li>
+                        <li key={f}>{fixText(f, r)}</li>
                       ))}
                     </ul>
                     {technician
                       ? r.changes.map((c) => (
                           <code key={`${c.path}\\${c.name}`} className="path">
-                            {c.path}\{c.name}
+                            {c.path}\{c.name}: {valueText(c.before, absent)} → {valueText(c.after, absent)}
                           </code>
                         ))
                       : null}
