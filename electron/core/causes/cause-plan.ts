@@ -33,7 +33,9 @@ export type CauseSkipReason =
   /** The value does not decode; we never rewrite bytes we cannot read. */
   | 'value-unreadable'
   /** Nothing on this machine needs the fix (e.g. no Outlook 2013). */
-  | 'not-applicable';
+  | 'not-applicable'
+  /** The account reaches Microsoft 365: switching it to NTLM would not help (exchange-online.ts). */
+  | 'exchange-online';
 
 export interface CauseSkip {
   readonly fix: CauseFixId;
