@@ -64,7 +64,21 @@ export interface FixKit {
   readonly manifest: KitManifest;
 }
 
-const KIT_KINDS = new Set(['roh-auth-scheme', 'lm-compatibility-level', 'back-connection-host-names']);
+const KIT_KINDS = new Set([
+  'roh-auth-scheme',
+  'lm-compatibility-level',
+  'back-connection-host-names',
+  // The causes beyond KB820281 that are registry values (core/causes).
+  'profile-config-flags',
+  'profile-auth-package',
+  'office-identity',
+  'exchange-client-option',
+]);
+
+/** Said wherever a kit is asked to remove saved sign-ins. */
+export const KIT_NO_REMOVALS =
+  'A fix kit cannot remove saved sign-ins: collect.cmd does not list them, and a removal cannot be undone. ' +
+  "Remove them by hand on that PC in Credential Manager (Windows Credentials); the kit's steps.html says where.";
 
 /** The same checks an in-app apply makes, plus what a kit cannot carry. */
 function checkChange(c: PlannedChange): void {
@@ -96,6 +110,7 @@ function script(text: string, name: string): KitFile {
  */
 export async function makeFixKit(input: FixKitInput): Promise<FixKit> {
   const { plan } = input;
+  if ((plan.removals ?? []).length > 0) throw new ExproxyError('not-allowed', KIT_NO_REMOVALS);
   if (plan.changes.length === 0) {
     throw new ExproxyError('usage', 'The plan changes nothing on that PC: there is no kit to make.');
   }
