@@ -30,6 +30,7 @@ import { outlookCurVer, perAccountProfile, windows7x64 } from './office-builder'
 
 const FIXTURES = join(__dirname, '..', '..', 'electron', 'core', 'causes', 'fixtures');
 const O16 = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook';
+const O15 = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles';
 const GLOBAL = '13dbb0c8aa05101a9bb000aa002fc45a';
 
 export interface CauseSample {
@@ -129,6 +130,10 @@ export const CAUSE_SAMPLES: readonly CauseSample[] = [
       put(t, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Office\\15.0\\Outlook', { Bitness: sz('x64') });
       outlookCurVer(t, 15);
       fixture(t, 'win7-outlook2013-policies.reg');
+      // The fragment leaves out the principal name its mutual-authentication flag asks for.
+      put(t, `${O15}\\Work\\fedcba9876543210fedcba9876543210`, {
+        '001f6625': unicode('msstd:mail.fabrikam.com'),
+      });
     },
   },
   {
