@@ -118,8 +118,15 @@ export async function confirmAndApply(
   return outcome;
 }
 
+/** Skips that mean a fix asked for could not be made here (a policy decides, or damaged data). */
+const REFUSING_SKIPS: ReadonlySet<string> = new Set(['policy-sets-value', 'value-unreadable']);
+
 export function reportApply(c: CommandContext, outcome: ApplyOutcome): number {
-  const code = APPLY_EXIT[outcome.status];
+  // Nothing changed because what the fixes would change is left alone: blocked, not "done".
+  const leftAlone =
+    outcome.status === 'nothing-to-do' &&
+    (outcome.plan.skipped ?? []).some((s) => REFUSING_SKIPS.has(s.reason));
+  const code = leftAlone ? EXIT.blocked : APPLY_EXIT[outcome.status];
   if (c.v.json) {
     c.json({ ...outcome, exitCode: code });
     return code;
@@ -137,7 +144,8 @@ export function reportApply(c: CommandContext, outcome: ApplyOutcome): number {
       if (outcome.plan.changes.length > 0) c.io.out(c.t('undoHint', { id: outcome.changeId }));
       break;
     case 'nothing-to-do':
-      c.io.out(c.t('nothingToDo'));
+      if (leftAlone) c.io.err(c.t('causes.leftAlone'));
+      else c.io.out(c.t('nothingToDo'));
       break;
     case 'plan-changed':
       c.io.err(c.t('planChanged'));
