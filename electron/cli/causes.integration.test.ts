@@ -420,7 +420,9 @@ describe('exproxy and the causes beyond KB820281', () => {
     expect(r.out).toMatch(/ {2}1\. With Outlook open, hold Ctrl, right-click the Outlook icon/);
     expect(r.out).toMatch(/Authn column/);
     expect(r.out).toMatch(/not asked which sign-in methods it offers/);
-    const j = diagnoseJson(dir).report as unknown as { guidance: { checked: string[]; steps: { key: string }[] } };
+    const j = diagnoseJson(dir).report as unknown as {
+      guidance: { checked: string[]; steps: { key: string }[] };
+    };
     expect(j.guidance.steps.map((s) => s.key)).toEqual([
       'connection-status',
       'authn-column',
