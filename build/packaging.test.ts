@@ -177,7 +177,7 @@ describe('app contents', () => {
         if (e.isDirectory()) walk(rel);
         else if (
           /\.tsx?$/.test(e.name) &&
-          /from 'koffi'|import\('koffi'\)|require\('koffi'\)/.test(readFileSync(join(ROOT, rel), 'utf8'))
+          /from 'koffi'|\('koffi'\)/.test(readFileSync(join(ROOT, rel), 'utf8'))
         )
           importers.push(rel);
       }

@@ -5,6 +5,7 @@
  * (scripts/build.mjs), so the packaged app loads it from node_modules, its prebuilt
  * `@koromix/koffi-win32-x64` unpacked beside app.asar.
  */
+import { createRequire } from 'node:module';
 import { ExproxyError } from '../../core/errors';
 import type { KoffiLike } from './credential-store';
 
@@ -15,6 +16,8 @@ export function loadKoffi(): Promise<KoffiLike> {
     return Promise.reject(
       new ExproxyError('unexpected', 'The Windows credential API exists only on Windows.'),
     );
-  loaded ??= import('koffi').then((m) => ((m as { default?: unknown }).default ?? m) as KoffiLike);
+  // require, not import(): koffi's CommonJS entry loads its native module with require, which
+  // Electron redirects from app.asar to app.asar.unpacked (its ESM loader is not needed here).
+  loaded ??= Promise.resolve().then(() => createRequire(__filename)('koffi') as KoffiLike);
   return loaded;
 }
