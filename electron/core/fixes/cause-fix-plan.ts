@@ -84,12 +84,14 @@ function part(
           'The saved sign-ins could not be listed on this machine, so none can be removed from here. ' +
             'Remove them in Credential Manager (Windows Credentials) instead.',
         );
+      // Nothing is removed that was not named: without a pick the fix is left alone, and says so.
       if (!credentials || credentials.length === 0)
-        throw new ExproxyError(
-          'usage',
-          'remove-saved-credentials removes only the saved sign-ins you pick: name each one ' +
-            '(exproxy apply remove-saved-credentials --credential TARGET, as diagnose lists them).',
-        );
+        return {
+          fix,
+          changes: [],
+          removals: [],
+          skipped: [{ fix, profile: null, account: null, reason: 'none-picked', facts: {} }],
+        };
       return planCredentialRemoval(
         report.savedCredentials,
         resolveCredentialChoices(report.savedCredentials, credentials),
