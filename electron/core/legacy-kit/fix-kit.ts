@@ -28,6 +28,12 @@ export interface FixKitInput {
   readonly language: KitLanguage;
   /** What fix.cmd collects into after\ (the same as collect.cmd). */
   readonly collect: CollectScriptOptions;
+  /**
+   * Whether a key exists on the collected PC. The kit's checks copy each root key, so it never
+   * creates one: a value whose own key (`Common\Identity`, `Software\Microsoft\Exchange`) the
+   * PC lacks is refused here, with what to do, rather than stopping on the PC with a wrong reason.
+   */
+  readonly keyExists: (path: string) => boolean;
   readonly now?: Date;
 }
 
@@ -115,6 +121,15 @@ export async function makeFixKit(input: FixKitInput): Promise<FixKit> {
     throw new ExproxyError('usage', 'The plan changes nothing on that PC: there is no kit to make.');
   }
   plan.changes.forEach(checkChange);
+  for (const c of plan.changes) {
+    const root = rootOf(c);
+    if (!root.subtree && !input.keyExists(root.path))
+      throw new ExproxyError(
+        'not-allowed',
+        `A fix kit cannot create ${root.path}, which ${input.source.computer ?? 'that PC'} does not have (${c.fix} sets ${c.name} there). ` +
+          'Set that value on the PC by hand (steps.html of another kit, or the wizard on a PC it runs on), or leave this fix out of the kit.',
+      );
+  }
   let user: ReturnType<typeof partRegFiles>;
   let machine: ReturnType<typeof partRegFiles>;
   try {

@@ -116,6 +116,7 @@ async function fix(io: CliIo, t: TFunction, argv: KitArgv): Promise<number> {
     source: { ...pc.collectedFrom, folder: resolve(machine) },
     language: lang as KitLanguage,
     collect: collectScriptOptions(),
+    keyExists: (path) => pc.tree.hasKey(path),
   });
   const kitDir = writeKitFolder(out, kit.files);
   if (argv.values.json) {
