@@ -146,6 +146,48 @@ describe('app contents', () => {
     expect(files).toContain(`${pkg.main.split('/').slice(0, 2).join('/')}/**`);
   });
 
+  it('ships koffi with its prebuilt x64 Windows module unpacked beside app.asar, never built at install', () => {
+    // The credential store loads koffi at run time (electron/adapters/windows/koffi-loader.ts).
+    const exact = /^\d+\.\d+\.\d+$/;
+    expect(pkg.dependencies.koffi).toMatch(exact);
+    const allow = (pkg as unknown as { allowScripts: Record<string, boolean> }).allowScripts;
+    expect(allow.koffi).toBe(false);
+    const locked = lock.packages as Record<string, { version?: string; optionalDependencies?: object }>;
+    expect(locked['node_modules/koffi']?.version).toBe(pkg.dependencies.koffi);
+    expect(locked['node_modules/koffi']?.optionalDependencies).toHaveProperty(['@koromix/koffi-win32-x64']);
+    expect(locked['node_modules/@koromix/koffi-win32-x64']?.version).toBe(pkg.dependencies.koffi);
+    const files = config.files as string[];
+    expect(files).toContain('node_modules/koffi/**');
+    expect(files).toContain('node_modules/@koromix/koffi-win32-x64/**');
+    // A negated pattern after them must not take them out again.
+    expect(files.filter((f) => f.startsWith('!') && /koffi|node_modules/.test(f))).toEqual([]);
+    expect(config.asarUnpack).toEqual(['node_modules/@koromix/koffi-win32-x64/**']);
+    // The bundles leave it to node_modules (a bundled koffi would not find its native module).
+    const build = readFileSync(join(ROOT, 'scripts', 'build.mjs'), 'utf8');
+    expect(/external:\s*\[[^\]]*'koffi'/.exec(build)).not.toBeNull();
+    const wine = readFileSync(join(ROOT, 'scripts', 'build-wine-tests.mjs'), 'utf8');
+    expect(/external:\s*\[[^\]]*'koffi'/.exec(wine)).not.toBeNull();
+  });
+
+  it('keeps koffi out of every source file except its loader (lazy, Windows only)', () => {
+    const importers: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+        const rel = `${dir}/${e.name}`;
+        if (e.isDirectory()) walk(rel);
+        else if (
+          /\.tsx?$/.test(e.name) &&
+          /from 'koffi'|\('koffi'\)/.test(readFileSync(join(ROOT, rel), 'utf8'))
+        )
+          importers.push(rel);
+      }
+    };
+    for (const dir of ['electron', 'renderer/src']) walk(dir);
+    expect(importers.filter((f) => !f.endsWith('.test.ts'))).toEqual([
+      'electron/adapters/windows/koffi-loader.ts',
+    ]);
+  });
+
   it('ships the regedit scripts outside asar where findRegeditScripts looks', () => {
     const extra = config.extraResources as { from: string; to: string }[];
     const regedit = extra.find((r) => r.to === 'regedit/vbs');

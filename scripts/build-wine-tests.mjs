@@ -28,7 +28,8 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   // Nothing Windows-only or Electron-only may sneak in: the suites use the core and the
-  // reg.exe adapter, which need only Node built-ins.
-  external: ['electron', 'regedit'],
+  // reg.exe adapter, which need only Node built-ins. koffi (a native module) is loaded by the
+  // credential suite at run time from the folder EXPROXY_KOFFI_DIR names.
+  external: ['electron', 'regedit', 'koffi'],
 });
 for (const e of entryPoints) console.log(`${OUT}/${e.slice('test-win/'.length, -3)}.js`);

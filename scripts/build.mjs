@@ -17,8 +17,9 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  // Left in node_modules: the regedit package's .wsf scripts are found next to its package.json.
-  external: ['electron', 'regedit', 'electron-log'],
+  // Left in node_modules: the regedit package's .wsf scripts are found next to its package.json,
+  // and koffi finds its prebuilt native module (@koromix/koffi-win32-x64) beside its own folder.
+  external: ['electron', 'regedit', 'electron-log', 'koffi'],
 };
 
 const bundles = {

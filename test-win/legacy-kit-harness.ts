@@ -161,5 +161,6 @@ export async function kitFor(collected: string, fixes: FixId[]): Promise<FixKit>
     source: pc.collectedFrom,
     language: 'en',
     collect: collectScriptOptions(),
+    keyExists: (path) => tree.hasKey(path),
   });
 }

@@ -3,6 +3,7 @@ import type { ClientFixId } from '../core/diagnosis/finding';
 import { scanMachine } from '../core/diagnosis/scan';
 import { ExproxyError, UnreadableInputError } from '../core/errors';
 import { planBackConnectionHost } from '../core/fixes/back-connection-planner';
+import type { CredentialChoice } from '../core/fixes/cause-fix-plan';
 import type { ChangePlan, ChangeRecord } from '../core/fixes/change-plan';
 import { FixEngine } from '../core/fixes/fix-engine';
 import { planFixes } from '../core/fixes/fix-planner';
@@ -25,6 +26,11 @@ export type ChangeRequest =
       readonly machineWide?: boolean;
       /** Accounts ("profile|section") whose proxy refuses NTLM: never switched to it. */
       readonly skipAccounts?: readonly string[];
+      /**
+       * For remove-saved-credentials: the saved sign-ins the person picked (target, and type when
+       * picked from the list), checked against a fresh listing under the lock; never "all".
+       */
+      readonly credentials?: readonly CredentialChoice[];
     }
   | { readonly kind: 'backconnection'; readonly host: string };
 
@@ -63,11 +69,14 @@ export interface RunOptions {
  * every apply, and the legacy-PC kit plans this way on a collected PC (which it never writes).
  */
 export async function proposeChange(
-  machine: Pick<MachineContext, 'registry' | 'system' | 'scanSource'>,
+  machine: Pick<MachineContext, 'registry' | 'system'> &
+    Partial<Pick<MachineContext, 'scanSource' | 'credentials'>>,
   req: ChangeRequest,
   now = new Date(),
 ): Promise<Proposal> {
-  const { report, tree } = await scanMachine(machine.registry, machine.system, now, machine.scanSource);
+  const { report, tree } = await scanMachine(machine.registry, machine.system, now, machine.scanSource, {
+    credentials: machine.credentials,
+  });
   const plan =
     req.kind === 'fixes'
       ? planFixes(report, tree, {
@@ -75,6 +84,7 @@ export async function proposeChange(
           profile: req.profile,
           machineWide: req.machineWide,
           skipAccounts: req.skipAccounts,
+          credentials: req.credentials,
         })
       : planBackConnectionHost(tree, req.host);
   return { plan, fingerprint: await planFingerprint(plan), report };
@@ -102,6 +112,7 @@ export class ChangeService {
       elevated: deps.alreadyElevated ? machine.registry : machine.elevated,
       system: machine.system,
       journal: deps.journal,
+      credentials: machine.credentials,
       now: this.now,
     });
   }

@@ -4,7 +4,7 @@ import { collectScriptOptions, writeKitFolder } from '../adapters/collected';
 import { writeFileAtomic } from '../adapters/node';
 import { ExproxyError, UnreadableInputError } from '../core/errors';
 import { makeCollectScript } from '../core/legacy-kit/collect-script';
-import { makeFixKit } from '../core/legacy-kit/fix-kit';
+import { KIT_NO_REMOVALS, makeFixKit } from '../core/legacy-kit/fix-kit';
 import type { Locale } from '../core/locale';
 import {
   KIT_ID,
@@ -82,6 +82,8 @@ export class KitService {
         'usage',
         'A fix kit is made for a collected PC: open the folder collect.cmd wrote first (Another PC).',
       );
+    if (request.kind === 'fixes' && request.fixes.includes('remove-saved-credentials'))
+      throw new ExproxyError('usage', KIT_NO_REMOVALS);
     if (collected.missing.length > 0)
       throw new UnreadableInputError(
         `The collected folder lacks ${collected.missing.join(', ')}, so a kit could be wrong; nothing was made. Run the current collect.cmd on that PC again.`,
@@ -100,11 +102,16 @@ export class KitService {
         'usage',
         `Nothing needs changing on ${origin.computer ?? 'that PC'} (${plan.alreadyDone.join(', ') || 'already done'}); no kit was made.`,
       );
+    // The keys the plan writes into, as the collected PC has them (a kit never creates a root key).
+    const keys = await machine.registry.readSubtrees(
+      plan.changes.map((c) => ({ path: c.path, recursive: false })),
+    );
     const kit = await makeFixKit({
       plan,
       source: { ...origin },
       language,
       collect: collectScriptOptions(),
+      keyExists: (path) => keys.hasKey(path),
       now,
     });
     const id = this.freeId(kitId(origin.computer, now));

@@ -16,7 +16,15 @@ describe('the proxy check', () => {
     const probe: HttpProbe = {
       probe: async (url) => {
         asked.push(url);
-        return { ok: false, stage: 'connect', message: 'refused' } as unknown as ProbeResult;
+        const failure = { stage: 'tcp', code: 'ECONNREFUSED', message: 'refused' } as const;
+        return {
+          url,
+          status: null,
+          schemes: [],
+          certificate: null,
+          failure,
+          elapsedMs: 1,
+        } satisfies ProbeResult;
       },
     };
     const { report } = await scanMachine(m.registry, m.system, new Date(), ctx.scanSource);
@@ -25,7 +33,12 @@ describe('the proxy check', () => {
       ['live', 'outlook.contoso.com'],
     ]);
     const out = await checkProxies(report, real, probe);
-    expect(asked).toEqual(['https://outlook.contoso.com/rpc/rpcproxy.dll']);
+    // The live Outlook 2016 profile's proxy: its RPC endpoint, and MAPI over HTTP beside it.
+    expect(asked.sort()).toEqual([
+      'https://outlook.contoso.com/mapi/emsmdb/',
+      'https://outlook.contoso.com/rpc/rpcproxy.dll',
+    ]);
     expect(out.checks.map((c) => c.proxyServer)).toEqual(['outlook.contoso.com']);
+    expect(out.checks[0]!.mapi).toMatchObject({ verdict: 'unreachable', status: null });
   });
 });

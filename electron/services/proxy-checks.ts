@@ -1,4 +1,7 @@
+import { causeFindingsAfterProxy, usesMapiCapableOutlook } from '../core/causes/cause-proxy';
+import { mapiEndpointUrl, readMapiEndpoint, type MapiEndpointReading } from '../core/causes/mapi-endpoint';
 import type { DiagnosisReport } from '../core/diagnosis/diagnosis-report';
+import { withGuidance } from '../core/diagnosis/guidance';
 import type { Finding } from '../core/diagnosis/finding';
 import type { HttpProbe } from '../core/proxy-check/http-probe-port';
 import { rpcProxyUrl, type ProxyCheck } from '../core/proxy-check/probe-result';
@@ -30,6 +33,8 @@ export async function checkProxies(
     {
       proxyServer: string;
       usedBy: { profile: string; account: string; principal: string | null; scheme: string | null }[];
+      /** An Outlook 2013+ profile uses it: its MAPI over HTTP endpoint is asked too. */
+      mapi: boolean;
     }
   >();
   // A profile left over from an older Outlook is never used: its proxy is not the installed one's.
@@ -38,7 +43,8 @@ export async function checkProxies(
       const roh = a.rpcOverHttp;
       if (!roh.enabled || !roh.proxyServer) continue;
       const key = roh.proxyServer.toLowerCase();
-      const entry = byProxy.get(key) ?? { proxyServer: roh.proxyServer, usedBy: [] };
+      const entry = byProxy.get(key) ?? { proxyServer: roh.proxyServer, usedBy: [], mapi: false };
+      if (usesMapiCapableOutlook(p)) entry.mapi = true;
       entry.usedBy.push({
         profile: p.name,
         account: a.section,
@@ -49,7 +55,7 @@ export async function checkProxies(
     }
   }
   const checks = await Promise.all(
-    [...byProxy.entries()].map(async ([key, { proxyServer, usedBy }]) => {
+    [...byProxy.entries()].map(async ([key, { proxyServer, usedBy, mapi }]) => {
       const connectTo = endpoints.connectTo[key];
       const users = usedBy.map(({ profile, account }) => ({ profile, account }));
       if (endpoints.simulated && !connectTo)
@@ -62,12 +68,14 @@ export async function checkProxies(
           },
           findings: [],
         };
-      const result = await probe.probe(rpcProxyUrl(proxyServer), {
-        ca: endpoints.ca,
-        connectTo,
-        signal: opts.signal,
-        timeoutMs: opts.timeoutMs,
-      });
+      const ask = { ca: endpoints.ca, connectTo, signal: opts.signal, timeoutMs: opts.timeoutMs };
+      const mapiUrl = mapi ? mapiEndpointUrl(proxyServer) : null;
+      // The same name, the same way, in parallel: the MAPI answer is shown beside the RPC one.
+      const [result, mapiResult] = await Promise.all([
+        probe.probe(rpcProxyUrl(proxyServer), ask),
+        mapiUrl ? probe.probe(mapiUrl, ask) : Promise.resolve(null),
+      ]);
+      const mapiReading: MapiEndpointReading | null = mapiResult ? readMapiEndpoint(mapiResult) : null;
       const findings = usedBy.flatMap((u) =>
         proxyFindings(result, {
           profile: u.profile,
@@ -77,13 +85,20 @@ export async function checkProxies(
           authScheme: u.scheme,
         }),
       );
-      return { check: { proxyServer, usedBy: users, result, skipped: null }, findings };
+      return {
+        check: { proxyServer, usedBy: users, result, skipped: null, mapi: mapiReading },
+        findings,
+      };
     }),
   );
   return { checks: checks.map((c) => c.check), findings: checks.flatMap((c) => c.findings) };
 }
 
-/** The scan's findings with the proxy's: NTLM is no longer offered where the proxy refuses it. */
+/**
+ * The scan's findings with the proxy's: NTLM is no longer offered where the proxy refuses it,
+ * the causes that depend on the servers' answers are judged with them (core/causes/cause-proxy),
+ * and the "nothing found" guidance names what the proxies answered.
+ */
 export function mergeProxyFindings(report: DiagnosisReport, outcome: ProxyCheckOutcome): DiagnosisReport {
   const noNtlm = new Set(
     outcome.findings.filter((f) => f.id === 'proxy-offers-no-ntlm').map((f) => `${f.profile}|${f.account}`),
@@ -96,7 +111,8 @@ export function mergeProxyFindings(report: DiagnosisReport, outcome: ProxyCheckO
   // With NTLM withdrawn everywhere and no account on NTLM already, the level is not offered either.
   if (!lmFixUsable(report, ntlmFixOffered(findings)))
     findings = findings.map((f) => (f.id === 'lm-response-sent' ? { ...f, fixes: [] } : f));
-  return { ...report, findings: [...findings, ...outcome.findings], proxyChecks: outcome.checks };
+  const merged = { ...report, findings: [...findings, ...outcome.findings], proxyChecks: outcome.checks };
+  return withGuidance({ ...merged, findings: causeFindingsAfterProxy(merged, outcome.checks) });
 }
 
 /** Accounts ("profile|section") whose proxy refused NTLM: profile fixes must skip them. */

@@ -109,6 +109,7 @@ export class WizardService implements Handlers {
       this.deps.machine.system,
       this.now(),
       this.deps.machine.scanSource,
+      { credentials: this.deps.machine.credentials },
     );
     this.firstScan ??= result.report;
     this.lastScan = result.report;
@@ -146,12 +147,13 @@ export class WizardService implements Handlers {
     return merged;
   }
 
-  private fixRequest(req: { fixes: ChannelArgs<'fix:plan'>[0]['fixes']; profile?: string }) {
+  private fixRequest(req: ChannelArgs<'fix:plan'>[0]) {
     return {
       kind: 'fixes' as const,
       fixes: req.fixes,
       profile: req.profile,
       skipAccounts: this.proxyRefusedNtlm,
+      credentials: req.credentials,
     };
   }
 

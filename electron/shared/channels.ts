@@ -66,10 +66,20 @@ export function isChannel(name: unknown): name is Channel {
   return (CHANNELS as readonly unknown[]).includes(name);
 }
 
-/** Fixes to plan or apply (client fixes only), optionally for one profile. */
+/** One saved sign-in the person picked from the scan's `savedCredentials` (its target and type). */
+export interface CredentialPick {
+  targetName: string;
+  type: number;
+}
+
+/**
+ * Fixes to plan or apply (client fixes only), optionally for one profile. `credentials`: the
+ * saved sign-ins remove-saved-credentials removes (it removes nothing it is not given).
+ */
 export interface FixRequest {
   fixes: ClientFixId[];
   profile?: string;
+  credentials?: CredentialPick[];
 }
 
 /** Applying is bound to a plan the person saw: its fingerprint from 'fix:plan'. */
@@ -82,7 +92,13 @@ export interface ApplyRequest extends FixRequest {
  * BackConnectionHostNames name a server guide showed. `language`: of steps.html.
  */
 export type KitRequest =
-  | { fixes: ClientFixId[]; profile?: string; fingerprint: string; language: Locale }
+  | {
+      fixes: ClientFixId[];
+      profile?: string;
+      credentials?: CredentialPick[];
+      fingerprint: string;
+      language: Locale;
+    }
   | { host: string; language: Locale };
 
 /** One file of a collected folder, as the browser host uploads it. */

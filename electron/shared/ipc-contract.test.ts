@@ -35,4 +35,34 @@ describe('the zod schemas and the zod-free channel list say the same thing', () 
       'not a DNS host name',
     );
   });
+
+  it('the saved sign-ins picked for removal are checked with the core’s own target rules', () => {
+    const pick = { targetName: 'MicrosoftOffice16_Data:SSPI:jsmith@contoso.com', type: 1 };
+    expect(parseRequest('fix:plan', [{ fixes: ['remove-saved-credentials'], credentials: [pick] }])).toEqual([
+      { fixes: ['remove-saved-credentials'], credentials: [pick] },
+    ]);
+    for (const targetName of ['*', '-all', 'a"b', 'line\nbreak', ' lead'])
+      expect(() =>
+        parseRequest('fix:apply', [
+          {
+            fixes: ['remove-saved-credentials'],
+            credentials: [{ targetName, type: 1 }],
+            fingerprint: 'a'.repeat(64),
+          },
+        ]),
+      ).toThrow();
+    expect(() =>
+      parseRequest('fix:plan', [
+        { fixes: ['remove-saved-credentials'], credentials: [{ ...pick, type: 99 }] },
+      ]),
+    ).toThrow('not a saved sign-in that may be removed');
+    expect(() =>
+      parseRequest('fix:plan', [
+        { fixes: ['remove-saved-credentials'], credentials: [{ ...pick, secret: 'x' }] },
+      ]),
+    ).toThrow();
+    expect(() =>
+      parseRequest('fix:plan', [{ fixes: ['remove-saved-credentials'], credentials: [] }]),
+    ).toThrow();
+  });
 });

@@ -5,6 +5,7 @@
  * its channel's declared arguments; `ipc-contract.test.ts` checks the other direction.
  */
 import { z } from 'zod';
+import { credentialTargetProblem } from '../core/causes/credential-target';
 import { FIX_IDS } from '../core/diagnosis/finding';
 import { LOCALES } from '../core/locale';
 import { isValidHostName } from '../core/lsa/host-name';
@@ -29,8 +30,24 @@ const uploadFileSchema = z
     base64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4),
   })
   .strict();
+/**
+ * A saved sign-in to remove, as the scan listed it: the core's own target check (no control
+ * characters, no quote, nothing that reads as an option, never the catch-all `*`), then the
+ * planner takes it only if a fresh listing holds it as a removal candidate.
+ */
+const credentialPickSchema = z
+  .object({ targetName: z.string().min(1).max(32767), type: z.number().int().min(1).max(0xffffffff) })
+  .strict()
+  .refine(
+    (c) => credentialTargetProblem(c.targetName, c.type) === null,
+    'not a saved sign-in that may be removed',
+  );
 const fixRequestSchema = z
-  .object({ fixes: z.array(fixIdSchema).min(1).max(FIX_IDS.length), profile: profileNameSchema.optional() })
+  .object({
+    fixes: z.array(fixIdSchema).min(1).max(FIX_IDS.length),
+    profile: profileNameSchema.optional(),
+    credentials: z.array(credentialPickSchema).min(1).max(100).optional(),
+  })
   .strict();
 
 export const requestSchemas = {

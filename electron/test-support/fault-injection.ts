@@ -3,9 +3,11 @@
  * that every step the engine takes (each registry read and write, each journal save, the
  * backup) passes through one probe. The probe counts the steps, and can make the n-th one
  * fail (an I/O error, once) or kill the "process" there: from that step on every port call
+ * (the credential store's too)
  * throws, so nothing else reaches the disk — as when the process dies. The test then reloads
  * the machine and the journal from disk, like the next start after a crash.
  */
+import type { CredentialStorePort } from '../core/causes/credential-port';
 import type { ChangeRecord } from '../core/fixes/change-plan';
 import type { JournalStore } from '../core/fixes/journal-store';
 import type { ElevatedRegistryWriter } from '../core/registry/elevated-writer-port';
@@ -107,6 +109,20 @@ export function probeJournal(inner: JournalStore, probe: FaultProbe): JournalSto
     saveBackup: async (id, bytes) => {
       probe.step('journal backup');
       return inner.saveBackup(id, bytes);
+    },
+  };
+}
+
+export function probeCredentials(inner: CredentialStorePort, probe: FaultProbe): CredentialStorePort {
+  return {
+    name: inner.name,
+    list: async () => {
+      probe.step('credentials list');
+      return inner.list();
+    },
+    remove: async (targetName, type) => {
+      probe.step(`credentials remove ${targetName}`);
+      return inner.remove(targetName, type);
     },
   };
 }

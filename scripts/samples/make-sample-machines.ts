@@ -22,6 +22,7 @@ import {
   windowsXp,
 } from './sample-builder';
 import type { RegValue } from '../../electron/core/registry/reg-value';
+import { writeCauseSamples } from './cause-samples';
 import { writeFidelitySamples } from './fidelity-samples';
 
 const GLOBAL = '13dbb0c8aa05101a9bb000aa002fc45a';
@@ -348,3 +349,4 @@ for (const s of samples) {
   console.log(`wrote ${dir}`);
 }
 writeFidelitySamples(outDir);
+writeCauseSamples(outDir);

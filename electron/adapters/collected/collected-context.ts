@@ -20,6 +20,9 @@ export function collectedContext(pc: CollectedPc, stateFolders: StateFolderGuard
     scanSource: { export: true, policyKnown: false, userSid: null },
     serverEvents: pc.serverEvents,
     iis: pc.iis,
+    // collect.cmd does not list saved sign-ins (cmdkey's output is translated per language), and
+    // nothing could be removed from here anyway: a fix kit cannot carry a removal.
+    credentials: null,
     // Nothing is ever written to a collected PC, so there is nothing to exclude.
     lock: new InProcessLock(),
     stateFolders,

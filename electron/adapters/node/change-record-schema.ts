@@ -42,6 +42,16 @@ const plannedChange = z
   })
   .strict();
 
+/** A saved credential the change deletes: target, type and user name only (never a secret). */
+const removal = z
+  .object({
+    targetName: z.string().min(1).max(32767),
+    type: z.number().int().min(1).max(0xffffffff),
+    userName: z.string().max(32767).nullable(),
+    removed: z.boolean(),
+  })
+  .strict();
+
 const changeRecordSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
@@ -54,6 +64,7 @@ const changeRecordSchema = z
     restartOutlook: z.boolean(),
     restartWindows: z.boolean(),
     message: z.string().optional(),
+    removals: z.array(removal).max(1000).optional(),
   })
   .strict();
 

@@ -37,6 +37,24 @@ export const machineFactsSchema = z
     proxyCaFile: z.string().optional(),
     /** IIS Windows-authentication providers per directory, on a simulated Exchange server. */
     iis: z.array(z.object({ site: z.string(), providers: z.array(z.string()) }).strict()).default([]),
+    /**
+     * The Windows user's saved credentials, as the credential API lists them (target, type,
+     * user name; a simulated PC has no secrets). Absent: not known, so none are listed.
+     */
+    savedCredentials: z
+      .array(
+        z
+          .object({
+            targetName: z.string().min(1).max(32767),
+            type: z.number().int().min(1).max(0xffffffff),
+            userName: z.string().max(32767).nullable().default(null),
+          })
+          .strict(),
+      )
+      .max(10_000)
+      .optional(),
+    /** The PC is joined to a domain. Absent: not known. */
+    domainJoined: z.boolean().optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { RESUME_VALUE_NAME, RUN_ONCE_KEY } from '../../core/registry/allowlist';
 import { providerReading } from '../../core/server-guides/iis-providers';
 import { FileEventLog } from '../node/file-event-log';
 import { FileMachineLock } from '../node/file-machine-lock';
+import { simulatedCredentialStore } from './simulated-credentials';
 import type { SimulatedMachine } from './simulated-machine';
 
 /**
@@ -40,6 +41,7 @@ export function simulatedContext(machine: SimulatedMachine, stateFolders: StateF
           source: 'simulated' as const,
         })),
     },
+    credentials: simulatedCredentialStore(machine.factsFile, machine.facts.savedCredentials),
     // The lock belongs to the machine: beside its registry file, whatever the state folder.
     lock: new FileMachineLock(`${machine.registryFile}.lock`),
     stateFolders,

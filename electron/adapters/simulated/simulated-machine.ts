@@ -65,6 +65,8 @@ export class SimulatedMachine {
     private readonly diskFile: string,
     private loaded: Loaded,
     readonly facts: MachineFacts,
+    /** machine.json (as named, maybe a link), or null for `--hive` alone. */
+    readonly factsFile: string | null,
   ) {}
 
   /**
@@ -96,8 +98,9 @@ export class SimulatedMachine {
     const diskFile = regularFileTarget(registryFile, REGISTRY_FILE);
     if (diskFile === null) throw new UnreadableInputError(`${registryFile}: file not found`, registryFile);
     const loaded = readRegistry(diskFile, registryFile);
-    const facts = opts.machine ? readFacts(join(opts.machine, 'machine.json')) : machineFactsSchema.parse({});
-    return new SimulatedMachine(registryFile, diskFile, loaded, facts);
+    const factsFile = opts.machine ? join(opts.machine, 'machine.json') : null;
+    const facts = factsFile ? readFacts(factsFile) : machineFactsSchema.parse({});
+    return new SimulatedMachine(registryFile, diskFile, loaded, facts, factsFile);
   }
 
   /**
@@ -196,6 +199,7 @@ export class SimulatedMachine {
         : { managed: false },
     isElevated: async () => this.facts.elevated || this.facts.systemAccount,
     isSystemAccount: async () => this.facts.systemAccount,
+    isDomainJoined: async () => this.facts.domainJoined ?? null,
     startOutlook: async () => {
       this.facts.outlookRunning = true;
     },
@@ -205,11 +209,18 @@ export class SimulatedMachine {
   };
 }
 
-/** machine.json's facts; a missing file means every fact takes its default. */
-function readFacts(factsFile: string): MachineFacts {
+/** machine.json as read: the file written (a link's target), its JSON and its checked facts. */
+export interface FactsFile {
+  readonly target: string;
+  readonly raw: Record<string, unknown>;
+  readonly facts: MachineFacts;
+}
+
+/** Reads and checks machine.json; null when there is none. */
+export function readFactsFile(factsFile: string): FactsFile | null {
   const expected = 'a machine.json file saved on disk';
   const target = regularFileTarget(factsFile, expected);
-  if (target === null) return machineFactsSchema.parse({});
+  if (target === null) return null;
   const text = readRegularFile(target, factsFile, expected, MAX_FACTS_BYTES).toString('utf8');
   let raw: unknown;
   try {
@@ -225,7 +236,12 @@ function readFacts(factsFile: string): MachineFacts {
       factsFile,
     );
   }
-  return parsed.data;
+  return { target, raw: raw as Record<string, unknown>, facts: parsed.data };
+}
+
+/** machine.json's facts; a missing file means every fact takes its default. */
+function readFacts(factsFile: string): MachineFacts {
+  return readFactsFile(factsFile)?.facts ?? machineFactsSchema.parse({});
 }
 
 /** Reads and parses the registry file (the stamp first: a write after it makes the next refresh read again). */

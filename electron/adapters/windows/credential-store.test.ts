@@ -123,4 +123,19 @@ describe('Windows credential store (credential API through koffi)', () => {
       'bind kernel32.dll GetLastError',
     ]);
   });
+
+  it('with a loader, loads koffi only when the store is first used, and once', async () => {
+    const { koffi } = fakeKoffi([{ TargetName: 'mail.contoso.com', Type: 2, UserName: 'CONTOSO\\a' }]);
+    let loads = 0;
+    const store = new WindowsCredentialStore(async () => {
+      loads++;
+      return koffi;
+    });
+    expect(loads).toBe(0);
+    expect((await store.list()).map((c) => c.targetName)).toEqual(['mail.contoso.com']);
+    expect(await store.remove('mail.contoso.com', 2)).toBe('removed');
+    expect(loads).toBe(1);
+    const failing = new WindowsCredentialStore(() => Promise.reject(new Error('koffi is missing')));
+    await expect(failing.list()).rejects.toThrow(/koffi is missing/);
+  });
 });

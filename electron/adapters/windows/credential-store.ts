@@ -6,8 +6,9 @@
  * Only TargetName, Type and UserName are taken from each CREDENTIALW. CredentialBlob is declared as
  * a bare pointer so the structure's layout is right, and is never dereferenced.
  *
- * koffi is passed in rather than imported: it is not yet a dependency of the project (see the
- * report), and the Wine suite loads it from a folder given at run time.
+ * koffi is passed in (or a loader for it) rather than imported: the product loads it only on
+ * Windows and only when the store is first used (koffi-loader.ts), and the Wine suite loads it
+ * from a folder given at run time.
  */
 import { ExproxyError } from '../../core/errors';
 import type {
@@ -80,20 +81,26 @@ const BINDINGS = new WeakMap<KoffiLike, Bound>();
 
 export class WindowsCredentialStore implements CredentialStorePort {
   readonly name = 'Windows credential API';
+  private koffi: KoffiLike | null;
 
-  constructor(private readonly koffi: KoffiLike) {}
+  /** `koffi`: the library, or a loader called at first use. */
+  constructor(private readonly source: KoffiLike | (() => Promise<KoffiLike>)) {
+    this.koffi = typeof source === 'function' ? null : source;
+  }
 
-  private api(): Bound {
-    let bound = BINDINGS.get(this.koffi);
+  private async api(): Promise<{ api: Bound; koffi: KoffiLike }> {
+    if (!this.koffi) this.koffi = await (this.source as () => Promise<KoffiLike>)();
+    const koffi = this.koffi;
+    let bound = BINDINGS.get(koffi);
     if (!bound) {
-      bound = bind(this.koffi);
-      BINDINGS.set(this.koffi, bound);
+      bound = bind(koffi);
+      BINDINGS.set(koffi, bound);
     }
-    return bound;
+    return { api: bound, koffi };
   }
 
   async list(): Promise<SavedCredential[]> {
-    const api = this.api();
+    const { api, koffi } = await this.api();
     const count = [0];
     const out: unknown[] = [null];
     // Filter NULL and flags 0: raw target names (the CRED_ENUMERATE_ALL_CREDENTIALS flag would
@@ -107,9 +114,9 @@ export class WindowsCredentialStore implements CredentialStorePort {
     }
     try {
       const n = count[0] ?? 0;
-      const pointers = n === 0 ? [] : (this.koffi.decode(out[0], 'void *', n) as unknown[]);
+      const pointers = n === 0 ? [] : (koffi.decode(out[0], 'void *', n) as unknown[]);
       return pointers.map((p) => {
-        const c = this.koffi.decode(p, api.credential) as DecodedCredential;
+        const c = koffi.decode(p, api.credential) as DecodedCredential;
         return { targetName: c.TargetName ?? '', type: c.Type, userName: c.UserName ?? null };
       });
     } finally {
@@ -121,7 +128,7 @@ export class WindowsCredentialStore implements CredentialStorePort {
     const problem = credentialTargetProblem(targetName, type);
     if (problem)
       throw new ExproxyError('not-allowed', `Refusing to remove "${targetName}": ${problem}.`, { type });
-    const api = this.api();
+    const { api } = await this.api();
     if (api.remove(targetName, type, 0)) return 'removed';
     const code = Number(api.lastError());
     if (code === ERROR_NOT_FOUND) return 'not-found';

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { FileEventLog } from '../node/file-event-log';
 import { PowerShellElevatedWriter } from './elevated-writer';
 import { NamedPipeMachineLock } from './named-pipe-lock';
+import { WindowsCredentialStore } from './credential-store';
+import { loadKoffi } from './koffi-loader';
 import { execFileRunner, systemTool } from './process-runner';
 import { RegExeRegistry } from './reg-exe-registry';
 import { RegeditRegistry } from './regedit-registry';
@@ -50,6 +52,8 @@ export async function openWindowsMachine(): Promise<MachineContext> {
     },
     serverEvents: new WevtutilEvents(execFileRunner, systemTool('wevtutil.exe')),
     iis: new WindowsIisAuthReader(execFileRunner),
+    // The credential API, not `cmdkey /list` (translated labels): koffi, loaded at first use.
+    credentials: new WindowsCredentialStore(loadKoffi),
     lock: new NamedPipeMachineLock(),
     stateFolders: windowsStateFolder(root),
     openEventLog: async (stateDir) =>

@@ -4,6 +4,9 @@ import { join, win32 } from 'node:path';
 import { ExproxyError } from '../../core/errors';
 import type { LmPolicyState, SystemPort } from '../../core/machine/system-port';
 import { equalsIgnoreAsciiCase } from '../../core/registry/ascii-case';
+import type { KoffiLike } from './credential-store';
+import { isDomainJoined } from './domain-join';
+import { loadKoffi } from './koffi-loader';
 import { outputExcerpt, type ProcessRunner } from './process-runner';
 import { nodeTempFileAccess, type TempFileAccess } from './reg-exe-registry';
 
@@ -37,6 +40,8 @@ export interface WindowsSystemOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Test hook: names the gpresult report file. */
   readonly tempPath?: () => string;
+  /** The FFI library for the domain-join question (default: koffi, loaded at first use). */
+  readonly koffi?: () => Promise<KoffiLike>;
 }
 
 const LM_POLICY_KEY_NAME = 'MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\LmCompatibilityLevel';
@@ -160,6 +165,11 @@ export class WindowsSystem implements SystemPort {
       .catch(() => null);
     if (!groups || groups.code !== 0) return false;
     return /"S-1-16-(?:12288|16384)"/i.test(groups.stdout.toString('latin1'));
+  }
+
+  /** NetGetJoinInformation; null when Windows cannot tell. */
+  isDomainJoined(): Promise<boolean | null> {
+    return isDomainJoined(this.opts.koffi ?? loadKoffi);
   }
 
   async isSystemAccount(): Promise<boolean> {

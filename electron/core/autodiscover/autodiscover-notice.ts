@@ -1,3 +1,4 @@
+import { isMicrosoftCloudHost } from '../causes/cloud-host';
 import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import type { AuthScheme, OutlookProfile } from '../outlook/profile-model';
 import { proxyHost } from '../outlook/rpc-over-http';
@@ -36,10 +37,13 @@ export interface AutodiscoverNotice {
 
 function noticeFor(profile: OutlookProfile): AutodiscoverNotice | null {
   if (profile.status === 'leftover' || autodiscoverScope(profile) === 'no') return null;
-  // Only what our fix touches (Basic → NTLM): a Negotiate or certificate account is never told to use NTLM.
+  // Only what our fix touches (Basic → NTLM): a Negotiate or certificate account is never told to use
+  // NTLM, and nor is a Microsoft 365 one (no Exchange administrator of ours runs that server).
   const roh = profile.accounts.filter(
     (a) =>
-      a.rpcOverHttp.enabled && (a.rpcOverHttp.authScheme === 'basic' || a.rpcOverHttp.authScheme === 'ntlm'),
+      a.rpcOverHttp.enabled &&
+      (a.rpcOverHttp.authScheme === 'basic' || a.rpcOverHttp.authScheme === 'ntlm') &&
+      !(a.rpcOverHttp.proxyServer && isMicrosoftCloudHost(a.rpcOverHttp.proxyServer).cloud),
   );
   if (roh.length === 0) return null;
   const hosts = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExproxyError } from '../errors';
-import { checkCauseWriteAllowed } from './cause-allowlist';
+import { checkWriteAllowed, needsElevation } from '../registry/allowlist';
+import { CAUSE_WRITE_KINDS, checkCauseWriteAllowed } from './cause-allowlist';
 
 const SECTION =
   'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\a345f1e1fd57fc40a98c6265aef8ebbd';
@@ -69,5 +70,23 @@ describe('cause write allowlist', () => {
     ).toMatch(/REG_DWORD/);
     refused('HKCU\\Software\\Microsoft\\Exchange', 'Anything', dword(1));
     expect(refused('nonsense', 'x', null)).toMatch(/not a registry path/);
+  });
+
+  it('is part of the one allowlist every write passes, per-user, and folds ASCII case only', () => {
+    for (const kind of CAUSE_WRITE_KINDS) expect(needsElevation(kind)).toBe(false);
+    expect(checkWriteAllowed(SECTION, '00036601', bin4)).toBe('profile-config-flags');
+    expect(checkWriteAllowed('hkcu\\SOFTWARE\\microsoft\\exchange', 'MAPIHTTPDISABLED', null)).toBe(
+      'exchange-client-option',
+    );
+    // The KB820281 value in the same section is not a cause fix's to write.
+    expect(refused(SECTION, '00036627', bin4)).toMatch(/not a value a cause fix changes/);
+    // Look-alike letters are other names to Windows (U+0130 dotted capital I, U+017F long s).
+    refused('HKCU\\Software\\Microsoft\\Exchange', 'MapiHttpDisabled'.replace('i', '\u0130'), null);
+    refused('HKCU\\Software\\Microsoft\\Exchange', 'MapiHttpDi\u017fabled', null);
+    refused('HKCU\\Software\\Microsoft\\Office\\16.0\\Common\\\u0130dentity', 'EnableADAL', null);
+    refused('HKCU\\Software\\Microsoft\\Office\\16.0\\Common\\Identity', 'EnableADAL', {
+      type: 'REG_BINARY',
+      data: new Uint8Array(4),
+    });
   });
 });

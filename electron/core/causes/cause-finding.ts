@@ -1,7 +1,7 @@
 /**
- * Findings for the causes beyond KB820281, in the shape of diagnosis/finding.ts but with their own
- * ids until the lead merges them into FindingId/FixId. `kb` is the source article id listed in
- * SOURCES.md (a KB number, or our id for articles that carry none).
+ * Findings for the causes beyond KB820281, in the shape of diagnosis/finding.ts (whose FindingId
+ * and FixId include these ids). `kb` is the source article id listed in SOURCES.md (a KB number,
+ * or our id for articles that carry none).
  */
 import type { Severity } from '../diagnosis/finding';
 
@@ -50,16 +50,17 @@ export const CAUSE_FINDING_IDS: readonly CauseFindingId[] = [
   'mapi-endpoint-missing',
 ];
 
-export const CAUSE_FIX_IDS: readonly CauseFixId[] = [
+/** In plan order: profile settings, then the per-user switches, the credential removal last. */
+export const CAUSE_FIX_IDS = [
   'prompt-always-off',
   'logon-negotiate',
   'logon-ntlm',
-  'remove-saved-credentials',
   'modern-auth-2013-on',
   'modern-auth-2016-default',
   'msoauth-autodiscover-on',
   'mapi-http-allow',
-];
+  'remove-saved-credentials',
+] as const satisfies readonly CauseFixId[];
 
 export type CauseFacts = Readonly<Record<string, string | number | boolean | null>>;
 

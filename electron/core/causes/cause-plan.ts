@@ -33,7 +33,11 @@ export type CauseSkipReason =
   /** The value does not decode; we never rewrite bytes we cannot read. */
   | 'value-unreadable'
   /** Nothing on this machine needs the fix (e.g. no Outlook 2013). */
-  | 'not-applicable';
+  | 'not-applicable'
+  /** The account reaches Microsoft 365: switching it to NTLM would not help (exchange-online.ts). */
+  | 'exchange-online'
+  /** remove-saved-credentials without a pick: nothing is ever removed that was not named. */
+  | 'none-picked';
 
 export interface CauseSkip {
   readonly fix: CauseFixId;

@@ -81,7 +81,7 @@ function policyFinding(setting: string, sw: PolicySwitch): CauseFinding {
 const userValue = (sw: PolicySwitch) => (sw.user.state === 'set' ? sw.user.value : null);
 
 export function modernAuthFindings(
-  ctx: CauseContext,
+  ctx: Pick<CauseContext, 'installed' | 'profiles'>,
   state: ModernAuthState,
   facts: ModernAuthFacts,
 ): CauseFinding[] {

@@ -1,6 +1,9 @@
+import { CAUSE_FIX_IDS, type CauseFindingId } from '../causes/cause-finding';
+
 export type Severity = 'error' | 'warning' | 'info';
 
-export type FindingId =
+/** KB820281 and its proxy check; the other causes of prompts are in core/causes. */
+export type KbFindingId =
   | 'proxy-auth-basic'
   | 'lm-response-sent'
   | 'lm-policy-managed'
@@ -17,11 +20,15 @@ export type FindingId =
   /** Our NTLM switch is Basic again after a restart: Autodiscover put it back (core/autodiscover). */
   | 'autodiscover-reverted';
 
+export type FindingId = KbFindingId | CauseFindingId;
+
 /**
- * Client fixes (`exproxy apply`), in the order a plan applies them: the profile's NTLM switch
- * before the LAN Manager level (the planner counts the accounts the first one moves to NTLM).
+ * KB820281's fixes, in the order a plan applies them: the profile's NTLM switch before the LAN
+ * Manager level (the planner counts the accounts the first one moves to NTLM).
  */
-export const FIX_IDS = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'] as const;
+export const KB_FIX_IDS = ['proxy-auth-ntlm', 'lmcompat-3', 'lmcompat-2'] as const;
+/** Client fixes (`exproxy apply`), in plan order: KB820281's, then the other causes' (core/causes). */
+export const FIX_IDS = [...KB_FIX_IDS, ...CAUSE_FIX_IDS] as const;
 export type ClientFixId = (typeof FIX_IDS)[number];
 /** The LAN Manager level fixes: alternatives, a plan takes one at most. */
 export const LM_FIX_IDS = ['lmcompat-3', 'lmcompat-2'] as const satisfies readonly ClientFixId[];

@@ -1,3 +1,4 @@
+import { cloudAccountKeys } from '../causes/exchange-online';
 import { MIN_SILENT_NTLM_LEVEL } from '../lsa/lm-compatibility';
 import type { LsaState } from '../lsa/lsa-model';
 import type { OutlookProfile } from '../outlook/profile-model';
@@ -40,8 +41,9 @@ function invalidLevelFinding(lsa: LsaState, inUse: readonly OutlookProfile[]): F
 }
 
 /**
- * The diagnosis rules (KB820281 first). Pure: same input, same findings, same order. Profiles
- * left over from an older Outlook are not used, so nothing in them is a finding.
+ * The KB820281 rules (the other causes are core/causes/cause-rules.ts, which the scan appends).
+ * Pure: same input, same findings, same order. Profiles left over from an older Outlook are not
+ * used, so nothing in them is a finding.
  */
 export function evaluateRules({ profiles, lsa, outlookRunning, profilesSeen = true }: RuleInput): Finding[] {
   const findings: Finding[] = [];
@@ -49,6 +51,8 @@ export function evaluateRules({ profiles, lsa, outlookRunning, profilesSeen = tr
   const lmTooLow =
     lsa.lmLevelSource !== 'unknown' && lsa.effectiveLmCompatibilityLevel < MIN_SILENT_NTLM_LEVEL;
   const inUse = profiles.filter((p) => p.status !== 'leftover');
+  // Microsoft 365 over RPC over HTTP: no KB820281 fix helps there (exchange-online-rpc says what does).
+  const cloud = new Set(cloudAccountKeys(inUse));
   let profileFixOffered = false;
 
   for (const profile of inUse) {
@@ -65,7 +69,7 @@ export function evaluateRules({ profiles, lsa, outlookRunning, profilesSeen = tr
         });
       }
       const roh = account.rpcOverHttp;
-      if (!roh.enabled) continue;
+      if (!roh.enabled || cloud.has(`${profile.name}|${account.section}`)) continue;
       const host = roh.proxyServer;
       if (roh.authScheme === 'basic') {
         profileFixOffered = true;

@@ -30,7 +30,14 @@ export function planBackConnectionHost(tree: RegTree, host: string): ChangePlan 
         `${BACK_CONNECTION_VALUE} already holds "${odd}", which is not a host name; remove it by hand first.`,
       );
   }
-  const base = { fixes: ['backconnection-host'] as const, restartOutlook: false, restartWindows: false };
+  const base = {
+    fixes: ['backconnection-host'] as const,
+    removals: [],
+    skipped: [],
+    restartOutlook: false,
+    restartWindows: false,
+    undoable: true,
+  };
   if (current.some((s) => s.toLowerCase() === name.toLowerCase()))
     return { ...base, changes: [], alreadyDone: ['backconnection-host'], needsElevation: false };
   const after: RegValue = { type: 'REG_MULTI_SZ', data: [...current, name] };

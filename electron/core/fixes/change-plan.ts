@@ -1,3 +1,4 @@
+import type { CauseSkipReason, CredentialRemoval } from '../causes/cause-plan';
 import type { FixId } from '../diagnosis/finding';
 import type { AllowedWriteKind } from '../registry/allowlist';
 import type { RegView } from '../registry/registry-port';
@@ -17,14 +18,40 @@ export interface PlannedChange {
   readonly elevated: boolean;
 }
 
+/** A value a fix would change but leaves alone, and why (shown like `alreadyDone`). */
+export interface PlanSkip {
+  readonly fix: FixId;
+  readonly profile: string | null;
+  readonly account: string | null;
+  readonly reason: CauseSkipReason;
+  readonly facts: Readonly<Record<string, string | number | boolean | null>>;
+}
+
 export interface ChangePlan {
   readonly fixes: readonly FixId[];
   readonly changes: readonly PlannedChange[];
+  /**
+   * Saved credentials to delete (target, type and user name only). Nobody can read a password
+   * back, so none of them can be undone: the person is told before agreeing.
+   */
+  readonly removals: readonly CredentialRemoval[];
   /** Fixes asked for that need no change on this machine (already done). */
   readonly alreadyDone: readonly FixId[];
+  /** What a fix left alone, with the reason (a policy sets it, a value that does not decode…). */
+  readonly skipped: readonly PlanSkip[];
   readonly needsElevation: boolean;
   readonly restartOutlook: boolean;
   readonly restartWindows: boolean;
+  /** False as soon as one step cannot be undone (a credential removal). */
+  readonly undoable: boolean;
+}
+
+/** A credential removal as the journal keeps it: `removed` once it is known to be gone. */
+export interface RecordedRemoval {
+  readonly targetName: string;
+  readonly type: number;
+  readonly userName: string | null;
+  readonly removed: boolean;
 }
 
 export const CHANGE_STATES = [
@@ -50,4 +77,9 @@ export interface ChangeRecord {
   readonly restartOutlook: boolean;
   readonly restartWindows: boolean;
   readonly message?: string;
+  /**
+   * Saved credentials the change deletes (absent in records made before removals existed).
+   * An undo never brings them back, and says so.
+   */
+  readonly removals?: readonly RecordedRemoval[];
 }

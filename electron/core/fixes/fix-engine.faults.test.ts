@@ -9,12 +9,15 @@
  * must leave the registry file byte-identical to the original or — only where the journal
  * says the change was applied — to the applied state. Never anything in between.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JournalFileStore } from '../../adapters/node/journal-file-store';
+import { simulatedCredentialStore } from '../../adapters/simulated/simulated-credentials';
 import { SimulatedMachine } from '../../adapters/simulated/simulated-machine';
 import {
   FaultProbe,
+  probeCredentials,
   probeElevated,
   probeJournal,
   probeRegistry,
@@ -28,14 +31,38 @@ import type { ChangePlan, ChangeRecord } from './change-plan';
 import { FixEngine } from './fix-engine';
 import { planFixes } from './fix-planner';
 
-const SCENARIOS: { sample: string; fixes: FixId[] }[] = [
+interface Scenario {
+  sample: string;
+  fixes: FixId[];
+  /** Saved sign-ins put into machine.json, and the ones the plan removes (by name). */
+  savedCredentials?: { targetName: string; type: number; userName: string }[];
+  remove?: string[];
+}
+
+const SCENARIOS: Scenario[] = [
   { sample: 'xp-outlook2003-basic', fixes: ['proxy-auth-ntlm', 'lmcompat-3'] },
   { sample: 'xp-outlook2003-basic', fixes: ['proxy-auth-ntlm'] },
   { sample: 'win10-outlook2016-two-accounts', fixes: ['proxy-auth-ntlm'] },
   { sample: 'xp-outlook2003-ntlm-lm0', fixes: ['lmcompat-3'] },
+  // The causes beyond KB820281: per-user switches written as one batch (a write and two deletes),
+  {
+    sample: 'win10-outlook2016-cloud',
+    fixes: ['modern-auth-2016-default', 'msoauth-autodiscover-on', 'mapi-http-allow'],
+  },
+  // and a registry fix with saved sign-ins removed after it (never undone, always recorded).
+  {
+    sample: 'xp-outlook2003-always-prompt',
+    fixes: ['prompt-always-off', 'remove-saved-credentials'],
+    savedCredentials: [
+      { targetName: 'MicrosoftOffice11_Data:SSPI:jsmith', type: 1, userName: 'CONTOSO\\jsmith' },
+      { targetName: 'mail.contoso.com', type: 2, userName: 'CONTOSO\\jsmith' },
+      { targetName: 'unrelated.example', type: 1, userName: 'x' },
+    ],
+    remove: ['MicrosoftOffice11_Data:SSPI:jsmith', 'mail.contoso.com'],
+  },
 ];
-/** The four scenarios have 5+ steps per apply and 4+ per rollback; anything less means lost coverage. */
-const FLOOR = 150;
+/** The six scenarios have 5+ steps per apply and 4+ per rollback; anything less means lost coverage. */
+const FLOOR = 220;
 
 interface World {
   dir: string;
@@ -43,31 +70,63 @@ interface World {
   original: Buffer;
   stateDir: string;
   plan: ChangePlan;
+  /** The saved sign-ins before the change (names), or null when the scenario has none. */
+  credentials: string[] | null;
 }
 
-async function world(sample: string, fixes: FixId[]): Promise<World> {
-  const s = copySample(sample);
+const credentialsOf = (machine: SimulatedMachine) =>
+  simulatedCredentialStore(machine.factsFile, machine.facts.savedCredentials);
+
+async function world(sc: Scenario): Promise<World> {
+  const s = copySample(sc.sample);
+  if (sc.savedCredentials) {
+    const file = join(s.dir, 'machine.json');
+    const facts = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...facts, savedCredentials: sc.savedCredentials }));
+  }
   const machine = SimulatedMachine.load({ machine: s.dir });
-  const { report, tree } = await scanMachine(machine.registry, machine.system);
-  const plan = planFixes(report, tree, { fixes });
+  const store = credentialsOf(machine);
+  const { report, tree } = await scanMachine(machine.registry, machine.system, new Date(), undefined, {
+    credentials: store,
+  });
+  const plan = planFixes(report, tree, {
+    fixes: sc.fixes,
+    credentials: sc.remove?.map((targetName) => ({ targetName })),
+  });
   expect(plan.changes.length).toBeGreaterThan(0);
-  return { dir: s.dir, registryFile: s.registryFile, original: s.originalBytes, stateDir: tempDir(), plan };
+  expect(plan.removals.length).toBe(sc.remove?.length ?? 0);
+  return {
+    dir: s.dir,
+    registryFile: s.registryFile,
+    original: s.originalBytes,
+    stateDir: tempDir(),
+    plan,
+    credentials: store ? (await store.list()).map((c) => c.targetName) : null,
+  };
 }
 
 /** The engine of a (re)started process: machine and journal as they are on disk now. */
 function engineOf(w: World, probe?: FaultProbe) {
   const machine = SimulatedMachine.load({ machine: w.dir });
   const journal = new JournalFileStore(w.stateDir);
-  if (!probe) return { engine: new FixEngine({ ...machine, journal }), journal };
+  const credentials = credentialsOf(machine);
+  if (!probe) return { engine: new FixEngine({ ...machine, journal, credentials }), journal };
   return {
     engine: new FixEngine({
       registry: probeRegistry(machine.registry, probe),
       elevated: probeElevated(machine.elevated, probe),
       system: machine.system,
       journal: probeJournal(journal, probe),
+      credentials: credentials && probeCredentials(credentials, probe),
     }),
     journal,
   };
+}
+
+/** The saved sign-ins now (names), read from disk. */
+async function credentialsNow(w: World): Promise<string[] | null> {
+  const store = credentialsOf(SimulatedMachine.load({ machine: w.dir }));
+  return store ? (await store.list()).map((c) => c.targetName) : null;
 }
 
 const bytes = (w: World) => readFileSync(w.registryFile);
@@ -91,16 +150,35 @@ async function expectWhole(w: World, applied: Buffer, label: string) {
   if (rs.some((r) => r.state === 'applied'))
     expect(now.equals(applied), `${label}: applied bytes`).toBe(true);
   else expect(now.equals(w.original), `${label}: original bytes`).toBe(true);
+  // Saved sign-ins are never put back: the journal must say exactly which are gone.
+  if (w.credentials === null) return;
+  const left = (await credentialsNow(w))!;
+  const recorded = rs.flatMap((r) => r.removals ?? []);
+  for (const r of recorded)
+    expect(left.includes(r.targetName), `${label}: ${r.targetName} recorded removed=${r.removed}`).toBe(
+      !r.removed,
+    );
+  const gone = w.credentials.filter((c) => !left.includes(c));
+  expect(
+    gone.every((c) => recorded.some((r) => r.targetName === c && r.removed)),
+    `${label}: unrecorded removal`,
+  ).toBe(true);
+  if (rs.some((r) => r.state === 'applied'))
+    expect(
+      recorded.every((r) => r.removed),
+      `${label}: applied`,
+    ).toBe(true);
 }
 
-describe.each(SCENARIOS)('fault injection: $sample $fixes', ({ sample, fixes }) => {
+describe.each(SCENARIOS)('fault injection: $sample $fixes', (scenario) => {
+  const { sample, fixes } = scenario;
   let applied: Buffer;
   let applySteps: string[] = [];
   let rollbackSteps: string[] = [];
   let survived = 0;
 
   it('counts the step boundaries of a clean apply and rollback', async () => {
-    const w = await world(sample, fixes);
+    const w = await world(scenario);
     const probe = new FaultProbe();
     const { engine } = engineOf(w, probe);
     const outcome = await engine.apply(w.plan);
@@ -114,15 +192,23 @@ describe.each(SCENARIOS)('fault injection: $sample $fixes', ({ sample, fixes }) 
     rollbackSteps = [...rbProbe.steps];
     expect(bytes(w).equals(w.original)).toBe(true);
     // journal, backup, the writes (per-user ones as one batch where the registry can), reads, the final record.
-    expect(applySteps.length).toBeGreaterThanOrEqual(4 + w.plan.changes.length);
+    // Elevated writes go one by one; the per-user ones are one batch on the simulated registry.
+    const writes =
+      w.plan.changes.filter((c) => c.elevated).length + (w.plan.changes.some((c) => !c.elevated) ? 1 : 0);
+    expect(applySteps.length).toBeGreaterThanOrEqual(4 + writes);
     expect(applySteps).toContain('journal backup');
+    // Each removal is a step of its own, after the registry writes, then the store is listed again.
+    const removing = applySteps.filter((x) => x.startsWith('credentials remove'));
+    expect(removing).toEqual((scenario.remove ?? []).map((t) => `credentials remove ${t}`));
+    if (scenario.remove)
+      expect(applySteps.indexOf(removing[0]!)).toBeGreaterThan(applySteps.indexOf('journal backup'));
     expect(rollbackSteps.length).toBeGreaterThanOrEqual(3 + w.plan.changes.length);
   });
 
   it.each(['fail', 'die'] as FaultMode[])('apply: %s at every step', async (mode) => {
     for (let k = 1; k <= applySteps.length + (mode === 'die' ? 1 : 0); k++) {
       const label = `apply ${mode} at ${k} (${applySteps[k - 1] ?? 'after the last step'})`;
-      const w = await world(sample, fixes);
+      const w = await world(scenario);
       const probe = new FaultProbe(k, mode);
       const result = await engineOf(w, probe)
         .engine.apply(w.plan)
@@ -149,20 +235,20 @@ describe.each(SCENARIOS)('fault injection: $sample $fixes', ({ sample, fixes }) 
       await engineOf(w, recoverProbe).engine.recover();
       await expectWhole(w, applied, label);
       survived++;
-      if (mode === 'die' && k <= applySteps.length) await dieDuringRecovery(sample, fixes, k, applied);
+      if (mode === 'die' && k <= applySteps.length) await dieDuringRecovery(k, applied);
     }
   });
 
   /** The crash leaves a change half done; then recovery itself dies at each of its steps. */
-  async function dieDuringRecovery(sampleId: string, fx: FixId[], k: number, appliedBytes: Buffer) {
-    const count = await world(sampleId, fx);
+  async function dieDuringRecovery(k: number, appliedBytes: Buffer) {
+    const count = await world(scenario);
     await engineOf(count, new FaultProbe(k, 'die'))
       .engine.apply(count.plan)
       .catch(() => undefined);
     const counter = new FaultProbe();
     await engineOf(count, counter).engine.recover();
     for (let j = 1; j <= counter.steps.length; j++) {
-      const w = await world(sampleId, fx);
+      const w = await world(scenario);
       await engineOf(w, new FaultProbe(k, 'die'))
         .engine.apply(w.plan)
         .catch(() => undefined);
@@ -183,7 +269,7 @@ describe.each(SCENARIOS)('fault injection: $sample $fixes', ({ sample, fixes }) 
   it.each(['fail', 'die'] as FaultMode[])('rollback: %s at every step', async (mode) => {
     for (let k = 1; k <= rollbackSteps.length + (mode === 'die' ? 1 : 0); k++) {
       const label = `rollback ${mode} at ${k} (${rollbackSteps[k - 1] ?? 'after the last step'})`;
-      const w = await world(sample, fixes);
+      const w = await world(scenario);
       const outcome = await engineOf(w).engine.apply(w.plan);
       expect(outcome.status).toBe('applied');
       const result = await engineOf(w, new FaultProbe(k, mode))

@@ -1,3 +1,4 @@
+import type { CredentialStorePort } from '../causes/credential-port';
 import { ExproxyError } from '../errors';
 import type { SystemPort } from '../machine/system-port';
 import { asciiLower } from '../registry/ascii-case';
@@ -11,9 +12,10 @@ import {
   type RegValue,
   type SerializedRegValue,
 } from '../registry/reg-value';
-import type { ChangePlan, ChangeRecord, ChangeState, PlannedChange } from './change-plan';
+import type { ChangePlan, ChangeRecord, ChangeState, PlannedChange, RecordedRemoval } from './change-plan';
 import type { JournalStore } from './journal-store';
 import type { ApplyOutcome, RollbackOutcome, StepResult } from './outcome';
+import { OUTLOOK_CLOSED_KINDS } from './outlook-closed';
 import { checkRecord } from './record-check';
 import { decideRecovery, sameValue, type RecoveryWrite } from './recovery-plan';
 import type { RecoveryItem, RecoveryOptions, RecoveryReport } from './recovery-report';
@@ -23,6 +25,8 @@ export interface FixEnginePorts {
   readonly elevated: ElevatedRegistryWriter;
   readonly system: SystemPort;
   readonly journal: JournalStore;
+  /** The saved credentials, where the machine has a store (null: removals are refused). */
+  readonly credentials?: CredentialStorePort | null;
   readonly now?: () => Date;
   readonly newId?: () => string;
 }
@@ -104,11 +108,56 @@ export class FixEngine {
     else await writer.setValue(c.path, c.name, deserializeRegValue(target), c.view);
   }
 
-  private async ensureOutlookClosed(changes: readonly PlannedChange[]): Promise<void> {
-    // Outlook rewrites its profile when it exits, which would undo or mangle our write.
-    if (changes.some((c) => c.kind === 'roh-auth-scheme') && (await this.ports.system.isOutlookRunning())) {
+  private async ensureOutlookClosed(changes: readonly PlannedChange[], removals = 0): Promise<void> {
+    // Outlook rewrites its profile when it exits, which would undo or mangle our write, and
+    // saves its cached sign-in again while it runs.
+    const needed = removals > 0 || changes.some((c) => OUTLOOK_CLOSED_KINDS.has(c.kind));
+    if (needed && (await this.ports.system.isOutlookRunning())) {
       throw new ExproxyError('blocked', 'Outlook is running. Close Outlook, then try again.');
     }
+  }
+
+  private credentialStore(): CredentialStorePort {
+    const store = this.ports.credentials;
+    if (!store)
+      throw new ExproxyError(
+        'blocked',
+        'Saved sign-ins cannot be removed on this machine from here (no credential store); remove them in Credential Manager.',
+      );
+    return store;
+  }
+
+  /**
+   * Deletes each saved credential, then lists the store again: gone is done (already gone too).
+   * `gone` is updated as each one goes, so a failure part-way still knows what was removed.
+   */
+  private async removeCredentials(removals: RecordedRemoval[]): Promise<void> {
+    const store = this.credentialStore();
+    for (let i = 0; i < removals.length; i++) {
+      const r = removals[i]!;
+      await store.remove(r.targetName, r.type);
+      removals[i] = { ...r, removed: true };
+    }
+    const left = await store.list();
+    const still = removals.filter((r) =>
+      left.some((c) => c.targetName === r.targetName && c.type === r.type),
+    );
+    if (still.length > 0)
+      throw new ExproxyError(
+        'apply-failed',
+        `The saved sign-in ${still[0]!.targetName} is still listed after it was removed.`,
+      );
+  }
+
+  /** After an interruption: which removals are known done, from the store as it is now. */
+  private async removalsNow(removals: readonly RecordedRemoval[]): Promise<RecordedRemoval[]> {
+    const store = this.ports.credentials;
+    if (!store || removals.length === 0) return [...removals];
+    const left = await store.list();
+    return removals.map((r) => ({
+      ...r,
+      removed: !left.some((c) => c.targetName === r.targetName && c.type === r.type),
+    }));
   }
 
   private async saveRecord(record: ChangeRecord, patch: Partial<ChangeRecord>): Promise<ChangeRecord> {
@@ -161,14 +210,30 @@ export class FixEngine {
 
   async apply(plan: ChangePlan): Promise<ApplyOutcome> {
     const steps: StepResult[] = [];
-    const base = { plan, steps, backupPath: null, restartOutlook: false, restartWindows: false };
-    if (plan.changes.length === 0) return { ...base, status: 'nothing-to-do', changeId: null, reason: null };
+    const planned = plan.removals ?? [];
+    const removals: RecordedRemoval[] = planned.map((r) => ({
+      targetName: r.targetName,
+      type: r.type,
+      userName: r.userName,
+      removed: false,
+    }));
+    const base = {
+      plan,
+      steps,
+      backupPath: null,
+      restartOutlook: false,
+      restartWindows: false,
+      ...(removals.length > 0 && { removals }),
+    };
+    if (plan.changes.length === 0 && removals.length === 0)
+      return { ...base, status: 'nothing-to-do', changeId: null, reason: null };
     for (const c of plan.changes) {
       checkWriteAllowed(c.path, c.name, c.after ? deserializeRegValue(c.after) : null);
       checkWriteAllowed(c.path, c.name, c.before ? deserializeRegValue(c.before) : null);
     }
     try {
-      await this.ensureOutlookClosed(plan.changes);
+      if (removals.length > 0) this.credentialStore();
+      await this.ensureOutlookClosed(plan.changes, removals.length);
       const current = await this.readCurrent(plan.changes);
       const moved = plan.changes.filter((c, i) => !sameValue(current[i], c.before));
       if (moved.length > 0) {
@@ -193,6 +258,7 @@ export class FixEngine {
       state: 'pending',
       restartOutlook: plan.restartOutlook,
       restartWindows: plan.restartWindows,
+      ...(removals.length > 0 && { removals }),
     };
     try {
       await this.ports.journal.save(record);
@@ -206,19 +272,32 @@ export class FixEngine {
     steps.push({ step: 'journal', ok: true });
     let backupPath: string | null = null;
     let writing = false;
+    let removing = false;
     try {
-      backupPath = await this.ports.journal.saveBackup(record.id, backupRegFile(plan.changes));
-      steps.push({ step: 'backup', ok: true });
-      writing = true;
-      await this.writeAll(toAfter(plan.changes));
-      steps.push({ step: 'write', ok: true });
-      const wrong = await this.notAt(plan.changes, 'after');
-      if (wrong) {
-        steps.push({ step: 'verify', ok: false });
-        throw new ExproxyError('apply-failed', `The new value of ${wrong} did not read back as written.`);
+      if (plan.changes.length > 0) {
+        backupPath = await this.ports.journal.saveBackup(record.id, backupRegFile(plan.changes));
+        steps.push({ step: 'backup', ok: true });
+        writing = true;
+        await this.writeAll(toAfter(plan.changes));
+        steps.push({ step: 'write', ok: true });
+        const wrong = await this.notAt(plan.changes, 'after');
+        if (wrong) {
+          steps.push({ step: 'verify', ok: false });
+          throw new ExproxyError('apply-failed', `The new value of ${wrong} did not read back as written.`);
+        }
+        steps.push({ step: 'verify', ok: true });
       }
-      steps.push({ step: 'verify', ok: true });
-      record = await this.saveRecord(record, { state: 'applied', written: plan.changes.length });
+      if (removals.length > 0) {
+        // Last: a registry write can still be put back if a removal fails; a removal cannot.
+        removing = true;
+        await this.removeCredentials(removals);
+        steps.push({ step: 'remove', ok: true });
+      }
+      record = await this.saveRecord(record, {
+        state: 'applied',
+        written: plan.changes.length,
+        ...(removals.length > 0 && { removals: [...removals] }),
+      });
       steps.push({ step: 'record', ok: true });
       return {
         ...base,
@@ -230,15 +309,21 @@ export class FixEngine {
         restartWindows: plan.restartWindows,
       };
     } catch (e) {
-      if (!steps.some((s) => s.step === 'backup')) steps.push({ step: 'backup', ok: false });
-      else if (!steps.some((s) => s.step === 'write')) steps.push({ step: 'write', ok: false });
+      if (removing) steps.push({ step: 'remove', ok: false });
+      else if (plan.changes.length > 0 && !steps.some((s) => s.step === 'backup'))
+        steps.push({ step: 'backup', ok: false });
+      else if (plan.changes.length > 0 && !steps.some((s) => s.step === 'write'))
+        steps.push({ step: 'write', ok: false });
       const declined = e instanceof ExproxyError && e.kind === 'elevation-declined';
       const stuck = writing ? await this.restore(plan.changes).catch((err: unknown) => String(err)) : null;
       const state: ChangeState = stuck ? 'needs-attention' : 'failed-rolled-back';
-      const reason = e instanceof Error ? e.message : String(e);
+      const gone = removals.filter((r) => r.removed);
+      const kept = gone.length > 0 ? `; ${removedNote(gone)}` : '';
+      const reason = `${e instanceof Error ? e.message : String(e)}${kept}`;
       await this.saveRecord(record, {
         state,
         message: stuck ? `${reason}; could not restore: ${stuck}` : reason,
+        ...(removals.length > 0 && { removals: [...removals] }),
       });
       if (stuck) {
         throw new ExproxyError(
@@ -262,7 +347,13 @@ export class FixEngine {
   async rollback(changeId: string): Promise<RollbackOutcome> {
     let record = await this.ports.journal.load(changeId);
     if (!record) throw new ExproxyError('usage', `No change with id ${changeId} in the journal.`);
-    const base = { changeId, restartOutlook: record.restartOutlook, restartWindows: record.restartWindows };
+    const gone = (record.removals ?? []).filter((r) => r.removed);
+    const base = {
+      changeId,
+      restartOutlook: record.restartOutlook,
+      restartWindows: record.restartWindows,
+      ...(gone.length > 0 && { notUndone: gone }),
+    };
     checkRecord(record);
     if (record.state !== 'applied') {
       throw new ExproxyError(
@@ -270,6 +361,12 @@ export class FixEngine {
         `Change ${changeId} is ${record.state}; only an applied change can be undone.`,
       );
     }
+    if (record.changes.length === 0)
+      return {
+        ...base,
+        status: 'blocked',
+        reason: `This change only removed saved sign-ins, which cannot be undone (${removedNote(gone)}).`,
+      };
     try {
       await this.ensureOutlookClosed(record.changes);
     } catch (e) {
@@ -315,9 +412,11 @@ export class FixEngine {
     return { ...base, status: 'rolled-back', reason: null };
   }
 
-  /** Last change that can be undone, for `rollback --last`. */
+  /** Last change that can be undone, for `rollback --last` (one that only removed credentials cannot). */
   async lastApplied(): Promise<ChangeRecord | null> {
-    return (await this.ports.journal.list()).find((r) => r.state === 'applied') ?? null;
+    return (
+      (await this.ports.journal.list()).find((r) => r.state === 'applied' && r.changes.length > 0) ?? null
+    );
   }
 
   /**
@@ -377,12 +476,27 @@ export class FixEngine {
         .filter((w, i) => !sameValue(check[i], w.target))
         .map((w) => `${w.change.path}\\${w.change.name}`);
       const state: ChangeState = missed.length > 0 ? 'needs-attention' : decision.state;
-      const message = missed.length > 0 ? `could not restore ${missed.join(', ')}` : decision.message;
-      await this.saveRecord(record, { state, message });
+      // Removals are never redone or undone; the record says which are gone now.
+      const removals = record.removals ? await this.removalsNow(record.removals) : null;
+      const gone = removals?.filter((r) => r.removed) ?? [];
+      const left = removals?.filter((r) => !r.removed) ?? [];
+      const message =
+        (missed.length > 0 ? `could not restore ${missed.join(', ')}` : decision.message) +
+        (gone.length > 0 ? `; ${removedNote(gone)}` : '') +
+        (left.length > 0 ? `; not removed: ${left.map((r) => r.targetName).join(', ')}` : '');
+      await this.saveRecord(record, { state, message, ...(removals && { removals }) });
       report.recovered.push({ id: record.id, state, message });
     }
     return report;
   }
+}
+
+/** Said wherever a change's removals come up: they happened, and cannot be put back. */
+function removedNote(gone: readonly RecordedRemoval[]): string {
+  const names = gone.map((r) => r.targetName).join(', ');
+  return `${gone.length === 1 ? 'the saved sign-in' : `${gone.length} saved sign-ins`} ${names} ${
+    gone.length === 1 ? 'was' : 'were'
+  } removed and cannot be put back`;
 }
 
 const serialized = (v: RegValue | undefined): SerializedRegValue | null =>

@@ -1,3 +1,5 @@
+import { CAUSE_FIX_IDS, type CauseFixId } from '../causes/cause-finding';
+import { cloudAccountKeys } from '../causes/exchange-online';
 import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import type { FixId } from '../diagnosis/finding';
 import { ExproxyError } from '../errors';
@@ -9,7 +11,9 @@ import { ROHAUTH } from '../outlook/rpc-over-http';
 import { checkWriteAllowed, isRestorableInvalidLevel, LSA_KEY, needsElevation } from '../registry/allowlist';
 import type { RegTree } from '../registry/reg-tree';
 import { serializeRegValue, type RegValue } from '../registry/reg-value';
-import type { ChangePlan, PlannedChange } from './change-plan';
+import { planCauseFixes, type CredentialChoice } from './cause-fix-plan';
+import type { ChangePlan, PlanSkip, PlannedChange } from './change-plan';
+import { OUTLOOK_CLOSED_KINDS } from './outlook-closed';
 
 export const AUTH_SCHEME_VALUE = propValueName(PR_ROH_PROXY_AUTH_SCHEME);
 const LM_TARGET: Partial<Record<FixId, number>> = { 'lmcompat-3': 3, 'lmcompat-2': 2 };
@@ -28,7 +32,11 @@ export interface PlanRequest {
   readonly machineWide?: boolean;
   /** Accounts ("profile|section") left out of proxy-auth-ntlm: their proxy refuses NTLM. */
   readonly skipAccounts?: readonly string[];
+  /** For remove-saved-credentials: the entries the person picked from the scan's listing. */
+  readonly credentials?: readonly CredentialChoice[];
 }
+
+const isCauseFix = (f: FixId): f is CauseFixId => (CAUSE_FIX_IDS as readonly string[]).includes(f);
 
 function change(
   fix: FixId,
@@ -87,23 +95,43 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
   if (unique.includes('lmcompat-2') && unique.includes('lmcompat-3')) {
     throw new ExproxyError('usage', 'Choose either lmcompat-3 or lmcompat-2, not both.');
   }
+  const causeFixes = unique.filter(isCauseFix);
+  if (req.machineWide && causeFixes.length > 0)
+    throw new ExproxyError(
+      'usage',
+      `${causeFixes.join(', ')} change the signed-in user's settings; machine scope (SYSTEM) changes only the LAN Manager level.`,
+    );
   const profiles = req.profile
     ? selectProfiles(report.profiles, req.profile)
     : profilesInUse(report.profiles);
   const changes: PlannedChange[] = [];
   const alreadyDone: FixId[] = [];
+  const skipped: PlanSkip[] = [];
+  // Microsoft 365 accounts: NTLM would not help there (exchange-online-rpc says what does).
+  const cloud = new Set(cloudAccountKeys(profiles));
   // Accounts that will use NTLM once the earlier fixes in this plan are applied.
   let ntlmAccounts = profiles
     .flatMap((p) => p.accounts)
     .filter((a) => a.rpcOverHttp.enabled && a.rpcOverHttp.authScheme === 'ntlm').length;
 
   for (const fix of unique) {
+    if (isCauseFix(fix)) continue;
     if (fix === 'proxy-auth-ntlm') {
       let n = 0;
       for (const p of profiles) {
         for (const a of p.accounts) {
           if (!a.rpcOverHttp.enabled || a.rpcOverHttp.authSchemeValue !== ROHAUTH.BASIC) continue;
           if (req.skipAccounts?.includes(`${p.name}|${a.section}`)) continue;
+          if (cloud.has(`${p.name}|${a.section}`)) {
+            skipped.push({
+              fix,
+              profile: p.name,
+              account: a.section,
+              reason: 'exchange-online',
+              facts: { proxyServer: a.rpcOverHttp.proxyServer },
+            });
+            continue;
+          }
           const before = tree.getValue(a.sectionPath, AUTH_SCHEME_VALUE);
           const after = encodeMapiValue({ kind: 'long', value: ROHAUTH.NTLM }, before);
           changes.push(
@@ -115,7 +143,7 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
           n++;
         }
       }
-      if (n === 0) alreadyDone.push(fix);
+      if (n === 0 && !skipped.some((k) => k.fix === fix)) alreadyDone.push(fix);
       ntlmAccounts += n;
       continue;
     }
@@ -160,12 +188,24 @@ export function planFixes(report: DiagnosisReport, tree: RegTree, req: PlanReque
       ),
     );
   }
+  const causes = planCauseFixes(report, tree, profiles, causeFixes, req.credentials);
+  changes.push(...causes.changes);
+  const taken = new Set<string>();
+  for (const c of changes) {
+    const key = `${c.path.toLowerCase()}|${c.name.toLowerCase()}|${c.view}`;
+    if (taken.has(key))
+      throw new ExproxyError('usage', `Two of the fixes asked for would both change ${c.path}\\${c.name}.`);
+    taken.add(key);
+  }
   return {
     fixes: unique,
     changes,
-    alreadyDone,
+    removals: causes.removals,
+    alreadyDone: [...alreadyDone, ...causes.alreadyDone],
+    skipped: [...skipped, ...causes.skipped],
     needsElevation: changes.some((c) => c.elevated),
-    restartOutlook: changes.some((c) => c.kind === 'roh-auth-scheme'),
+    restartOutlook: changes.some((c) => OUTLOOK_CLOSED_KINDS.has(c.kind)) || causes.removals.length > 0,
     restartWindows: changes.some((c) => c.kind === 'lm-compatibility-level'),
+    undoable: causes.removals.length === 0,
   };
 }

@@ -1,6 +1,7 @@
-import type { ChangePlan } from './change-plan';
+import type { ChangePlan, RecordedRemoval } from './change-plan';
 
-export type StepName = 'journal' | 'backup' | 'write' | 'verify' | 'record';
+/** `remove`: the saved credentials of the plan deleted and listed again (only when it has some). */
+export type StepName = 'journal' | 'backup' | 'write' | 'verify' | 'remove' | 'record';
 
 export interface StepResult {
   readonly step: StepName;
@@ -24,6 +25,11 @@ export interface ApplyOutcome {
   readonly backupPath: string | null;
   readonly restartOutlook: boolean;
   readonly restartWindows: boolean;
+  /**
+   * The plan's credential removals as they ended (`removed`: gone now). Present only when the
+   * plan had some; after a failure, those removed stay removed (they cannot be put back).
+   */
+  readonly removals?: readonly RecordedRemoval[];
 }
 
 export interface RollbackOutcome {
@@ -32,4 +38,6 @@ export interface RollbackOutcome {
   readonly reason: string | null;
   readonly restartOutlook: boolean;
   readonly restartWindows: boolean;
+  /** Saved credentials the change removed: an undo cannot bring them back (said, not hidden). */
+  readonly notUndone?: readonly RecordedRemoval[];
 }

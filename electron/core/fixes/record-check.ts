@@ -1,3 +1,4 @@
+import { credentialTargetProblem } from '../causes/credential-target';
 import { ExproxyError } from '../errors';
 import { isLmLevel } from '../lsa/lm-compatibility';
 import { checkWriteAllowed, isRestorableInvalidLevel, needsElevation } from '../registry/allowlist';
@@ -18,10 +19,61 @@ function hostSet(v: RegValue | null): Set<string> | null {
   return v.type === 'REG_MULTI_SZ' ? new Set(v.data.filter((s) => s).map(asciiLower)) : null;
 }
 
+/** A PT_LONG as the profile stores it (4-byte little-endian REG_BINARY, or REG_DWORD). */
+function longOf(v: RegValue | null): number | null {
+  if (v?.type === 'REG_DWORD') return v.data >>> 0;
+  if (v?.type === 'REG_BINARY' && v.data.length === 4)
+    return (v.data[0]! | (v.data[1]! << 8) | (v.data[2]! << 16) | (v.data[3]! << 24)) >>> 0;
+  return null;
+}
+
+const dwordOf = (v: RegValue | null): number | null => (v?.type === 'REG_DWORD' ? v.data >>> 0 : null);
+const PROMPT_BIT = 0x8;
+
+/** The cause fixes (core/causes): each planner's only direction. */
+function plausibleCause(c: PlannedChange, before: RegValue | null, after: RegValue | null): string | null {
+  const name = asciiLower(c.name);
+  switch (c.kind) {
+    case 'profile-config-flags': {
+      const was = longOf(before);
+      const now = longOf(after);
+      if (was === null || now === null || before!.type !== after!.type) return 'not the same 4-byte flags';
+      if ((was & PROMPT_BIT) === 0) return 'the "always prompt" bit was not set';
+      return now === (was & ~PROMPT_BIT) >>> 0 ? null : 'it changes more than the "always prompt" bit';
+    }
+    case 'profile-auth-package': {
+      const was = longOf(before);
+      const now = longOf(after);
+      if (was === null || now === null || before!.type !== after!.type) return 'not the same 4-byte value';
+      if (was !== 0 && was !== 16) return 'only None or Kerberos is ever replaced';
+      return now === 9 || now === 10 ? null : 'only Negotiate or NTLM is ever written';
+    }
+    case 'office-identity':
+      if (asciiLower(c.path).includes('\\office\\16.0\\'))
+        return name === 'enableadal' && dwordOf(before) === 0 && after === null
+          ? null
+          : 'under 16.0 only EnableADAL = 0 is ever removed';
+      return dwordOf(after) === 1 && dwordOf(before) !== 1 && (before === null || before.type === 'REG_DWORD')
+        ? null
+        : 'under 15.0 a switch is only ever set to 1';
+    case 'exchange-client-option':
+      if (name === 'mapihttpdisabled')
+        return after === null && (dwordOf(before) ?? 0) !== 0
+          ? null
+          : 'MapiHttpDisabled is only ever removed';
+      return dwordOf(after) === 1 && (before === null || before.type === 'REG_DWORD')
+        ? null
+        : 'AlwaysUseMSOAuthForAutoDiscover is only ever set to 1';
+    default:
+      return 'not a cause fix';
+  }
+}
+
 /**
  * Whether `before → after` is a change the planner could have made: it only raises the LAN
- * Manager level, only adds host names, and only moves the proxy sign-in from Basic to NTLM.
- * A journal record is data from disk; one that describes anything else is not ours.
+ * Manager level, only adds host names, only moves the proxy sign-in from Basic to NTLM, and
+ * makes each cause fix's one move. A journal record is data from disk; one that describes
+ * anything else is not ours.
  */
 function plausible(c: PlannedChange, before: RegValue | null, after: RegValue | null): string | null {
   switch (c.kind) {
@@ -44,6 +96,11 @@ function plausible(c: PlannedChange, before: RegValue | null, after: RegValue | 
       return after === null ? 'it deletes the sign-in method' : null;
     case 'resume-entry':
       return null;
+    case 'profile-config-flags':
+    case 'profile-auth-package':
+    case 'office-identity':
+    case 'exchange-client-option':
+      return plausibleCause(c, before, after);
   }
 }
 
@@ -77,5 +134,14 @@ export function checkRecord(record: ChangeRecord): void {
     }
     const why = plausible(c, values[0]!, values[1]!);
     if (why) untrusted(record, c, why);
+  }
+  // Removals are never repeated or undone from a record, but what it names is shown to people.
+  for (const r of record.removals ?? []) {
+    const problem = credentialTargetProblem(r.targetName, r.type);
+    if (problem || !record.fixes.includes('remove-saved-credentials'))
+      throw new ExproxyError(
+        'not-allowed',
+        `Change ${record.id} in the journal names a saved credential this product would not remove (${problem ?? 'no removal fix'}); nothing was changed.`,
+      );
   }
 }

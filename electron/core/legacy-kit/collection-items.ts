@@ -52,6 +52,8 @@ export function collectionItems(requests: readonly SubtreeRequest[]): Collection
     const marks = [
       lower.includes('clicktorun') && lower.includes('registry') ? 'click-to-run' : '',
       lower.includes('wow6432node') ? '32-bit' : '',
+      // A Group Policy copy of a setting the file list also holds the user's own copy of.
+      lower.includes('policies') && !lower.slice(-3).includes('policies') ? 'policy' : '',
     ].filter(Boolean);
     const base = `${hiveShort}-${slug([...parts.slice(-3), ...marks])}`;
     const ext = mode === 'export' ? '.reg' : '.txt';

@@ -50,6 +50,7 @@ async function kit(p: ChangePlan, language: 'en' | 'zh-CN' = 'en'): Promise<FixK
     source: SOURCE,
     language,
     collect: COLLECT,
+    keyExists: () => true,
     now: new Date('2026-12-02T09:00:00Z'),
   });
 }
@@ -273,5 +274,61 @@ describe('fix kit', () => {
     expect(zh).toContain('<html lang="zh-CN">');
     expect(zh).toContain('XP-ACCT-07 的修复包');
     expect(zh).toContain('基本（1）');
+  });
+
+  it('carries the registry cause fixes under their own keys, and says where saved passwords are removed by hand', async () => {
+    const p = await plan('win10-outlook2016-cloud', [
+      'prompt-always-off',
+      'modern-auth-2016-default',
+      'mapi-http-allow',
+    ]);
+    const k = await kit(p);
+    const reg = parseRegFile(k.files.find((f) => f.path === 'fix-user.reg')!.bytes, 'fix-user.reg');
+    expect(reg.keys.map((key) => [key.path, key.values.map((v) => [v.name, v.value])])).toEqual([
+      [
+        'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\a345f1e1fd57fc40a98c6265aef8ebbd',
+        [['00036601', { type: 'REG_BINARY', data: Uint8Array.of(0x84, 0x19, 0, 0) }]],
+      ],
+      ['HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Common\\Identity', [['EnableADAL', null]]],
+      ['HKEY_CURRENT_USER\\Software\\Microsoft\\Exchange', [['MapiHttpDisabled', null]]],
+    ]);
+    const fix = new TextDecoder().decode(k.files.find((f) => f.path === 'fix.cmd')!.bytes);
+    expect(fix).toContain('HKCU\\Software\\Microsoft\\Office\\16.0\\Common\\Identity');
+    expect(fix).toContain(`${'HKCU\\Software\\ExchangeProxyWizardKitCheck'}\\identity-16`);
+    expect(checkXpScript(fix)).toEqual([]);
+    const steps = new TextDecoder().decode(k.files.find((f) => f.path === 'steps.html')!.bytes);
+    expect(steps).toContain('switches the modern sign-in page off for Office 2016');
+    expect(steps).toContain('Saved passwords');
+    expect(steps).toContain('flags 0x198c');
+    expect(steps).toContain('flags 0x1984');
+  });
+
+  it('never creates a root key the collected PC lacks, and never carries a credential removal', async () => {
+    const p = await plan('win10-outlook2016-cloud', ['msoauth-autodiscover-on']);
+    await expect(
+      makeFixKit({
+        plan: p,
+        source: SOURCE,
+        language: 'en',
+        collect: COLLECT,
+        keyExists: (k) => !k.endsWith('Exchange'),
+      }),
+    ).rejects.toThrow(
+      /cannot create HKEY_CURRENT_USER\\Software\\Microsoft\\Exchange, which XP-ACCT-07 does not have/,
+    );
+    const removal: ChangePlan = {
+      ...p,
+      undoable: false,
+      removals: [
+        {
+          fix: 'remove-saved-credentials',
+          targetName: 'mail.contoso.com',
+          type: 2,
+          userName: null,
+          undoable: false,
+        },
+      ],
+    };
+    await expect(kit(removal)).rejects.toThrow(/A fix kit cannot remove saved sign-ins/);
   });
 });

@@ -22,6 +22,12 @@ export interface FixKitInput {
   readonly language: KitLanguage;
   /** What fix.cmd collects into after\ (the same as collect.cmd). */
   readonly collect: CollectScriptOptions;
+  /**
+   * Whether a key exists on the collected PC. The kit's checks copy each root key, so it never
+   * creates one: a value whose own key (`Common\Identity`, `Software\Microsoft\Exchange`) the
+   * PC lacks is refused here, with what to do, rather than stopping on the PC with a wrong reason.
+   */
+  readonly keyExists: (path: string) => boolean;
   readonly now?: Date;
 }
 
@@ -58,7 +64,21 @@ export interface FixKit {
   readonly manifest: KitManifest;
 }
 
-const KIT_KINDS = new Set(['roh-auth-scheme', 'lm-compatibility-level', 'back-connection-host-names']);
+const KIT_KINDS = new Set([
+  'roh-auth-scheme',
+  'lm-compatibility-level',
+  'back-connection-host-names',
+  // The causes beyond KB820281 that are registry values (core/causes).
+  'profile-config-flags',
+  'profile-auth-package',
+  'office-identity',
+  'exchange-client-option',
+]);
+
+/** Said wherever a kit is asked to remove saved sign-ins. */
+export const KIT_NO_REMOVALS =
+  'A fix kit cannot remove saved sign-ins: collect.cmd does not list them, and a removal cannot be undone. ' +
+  "Remove them by hand on that PC in Credential Manager (Windows Credentials); the kit's steps.html says where.";
 
 /** The same checks an in-app apply makes, plus what a kit cannot carry. */
 function checkChange(c: PlannedChange): void {
@@ -90,10 +110,20 @@ function script(text: string, name: string): KitFile {
  */
 export async function makeFixKit(input: FixKitInput): Promise<FixKit> {
   const { plan } = input;
+  if ((plan.removals ?? []).length > 0) throw new ExproxyError('not-allowed', KIT_NO_REMOVALS);
   if (plan.changes.length === 0) {
     throw new ExproxyError('usage', 'The plan changes nothing on that PC: there is no kit to make.');
   }
   plan.changes.forEach(checkChange);
+  for (const c of plan.changes) {
+    const root = rootOf(c);
+    if (!root.subtree && !input.keyExists(root.path))
+      throw new ExproxyError(
+        'not-allowed',
+        `A fix kit cannot create ${root.path}, which ${input.source.computer ?? 'that PC'} does not have (${c.fix} sets ${c.name} there). ` +
+          'Set that value on the PC by hand (steps.html of another kit, or the wizard on a PC it runs on), or leave this fix out of the kit.',
+      );
+  }
   let user: ReturnType<typeof partRegFiles>;
   let machine: ReturnType<typeof partRegFiles>;
   try {

@@ -1,7 +1,8 @@
 import { ExproxyError } from '../errors';
 import type { PlannedChange } from '../fixes/change-plan';
 import { PROFILE_ROOTS } from '../outlook/profile-locations';
-import { LSA_KEY, MSV1_0_KEY } from '../registry/allowlist';
+import { identityKey } from '../causes/modern-auth';
+import { EXCHANGE_CLIENT_KEY, LSA_KEY, MSV1_0_KEY } from '../registry/allowlist';
 import { isUnderKeyPath, keyPathEquals, shortKeyPath } from '../registry/key-path';
 import { cmdLiteral } from './cmd-text';
 
@@ -32,6 +33,10 @@ export const KIT_ROOTS: readonly KitRoot[] = [
     path: r.profilesKey,
     subtree: true,
   })),
+  // The per-user switches of the causes beyond KB820281 (core/causes), each key's own values.
+  { id: 'identity-15', part: 'user', path: identityKey('15.0'), subtree: false },
+  { id: 'identity-16', part: 'user', path: identityKey('16.0'), subtree: false },
+  { id: 'exchange-client', part: 'user', path: EXCHANGE_CLIENT_KEY, subtree: false },
   { id: 'lsa', part: 'machine', path: LSA_KEY, subtree: false },
   { id: 'msv1_0', part: 'machine', path: MSV1_0_KEY, subtree: false },
 ];

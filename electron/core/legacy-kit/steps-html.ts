@@ -49,6 +49,11 @@ function showValue(t: StepsText, c: PlannedChange, v: SerializedRegValue | null)
     return fill(t.scheme, { name: names[String(n)] ?? String(n), value: String(n) });
   }
   if (c.kind === 'lm-compatibility-level' && n !== null) return fill(t.lmLevel, { level: String(n) });
+  if (c.kind === 'profile-auth-package' && n !== null) {
+    const names = t.authPackageNames as Record<string, string>;
+    return fill(t.scheme, { name: names[String(n)] ?? String(n), value: String(n) });
+  }
+  if (c.kind === 'profile-config-flags' && n !== null) return fill(t.flags, { value: n.toString(16) });
   if (v.type === 'REG_MULTI_SZ') return v.data.map(escapeHtml).join('<br>');
   return escapeHtml(describeRegValue(deserializeRegValue(v)));
 }
@@ -127,6 +132,8 @@ export function makeStepsHtml(input: StepsInput): string {
       ...(input.hasUserPart ? [`<p>${escapeHtml(t.verifyOutlook)}</p>`] : []),
       ...(plan.restartWindows ? [`<p>${escapeHtml(t.verifyLm)}</p>`] : []),
     ]),
+    // The one cause a kit cannot fix: said, with where a person removes them by hand.
+    ...(input.hasUserPart ? section(t.savedTitle, [`<p>${escapeHtml(t.savedText)}</p>`]) : []),
     ...section(t.exitTitle, [
       '<table>',
       ...['0', '4', '5', '6', '1'].map(

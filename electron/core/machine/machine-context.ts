@@ -1,3 +1,4 @@
+import type { CredentialStorePort } from '../causes/credential-port';
 import type { ScanSource } from '../diagnosis/coverage';
 import type { MachineLock } from '../fixes/machine-lock';
 import type { IisAuthReader } from '../server-guides/iis-auth-port';
@@ -54,6 +55,11 @@ export interface MachineContext {
   readonly serverEvents: ServerEventsPort;
   /** IIS authentication settings, when this is an Exchange/IIS server. */
   readonly iis: IisAuthReader;
+  /**
+   * The Windows user's saved credentials (names only), or null where there are none to read: a
+   * collected PC, a simulated PC whose machine.json does not state them.
+   */
+  readonly credentials: CredentialStorePort | null;
   /** One change at a time on this machine, whoever runs it and whatever its state folder. */
   readonly lock: MachineLock;
   /** Checks a state folder before anything in it is trusted. */

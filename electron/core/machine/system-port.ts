@@ -24,6 +24,11 @@ export interface SystemPort {
   isElevated(): Promise<boolean>;
   /** The process runs as LocalSystem (no user profile to fix). */
   isSystemAccount(): Promise<boolean>;
+  /**
+   * The PC is joined to a domain (Kerberos can work only where a domain controller is in
+   * reach); null when it cannot be told. Absent: this machine cannot say.
+   */
+  isDomainJoined?(): Promise<boolean | null>;
   /** Starts Outlook again after a profile change (never kills it). */
   startOutlook(): Promise<void>;
   /** Restarts Windows; only called after the person confirmed. */

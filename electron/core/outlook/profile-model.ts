@@ -38,6 +38,13 @@ export interface ExchangeAccount {
   readonly mailbox: string | null;
   readonly rpcOverHttp: RpcOverHttpSettings;
   readonly unreadable: readonly UnreadableValue[];
+  /**
+   * PR_PROFILE_CONFIG_FLAGS (`00036601`, bit 0x8 = "always prompt") and PR_PROFILE_AUTH_PACKAGE
+   * (`00036619`, "Logon network security") as stored, for the technician view; null when absent
+   * or not a readable PT_LONG. Optional only for reports made before they existed.
+   */
+  readonly configFlags?: number | null;
+  readonly authPackage?: number | null;
 }
 
 /**

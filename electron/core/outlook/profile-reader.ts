@@ -28,6 +28,8 @@ import type {
   ProfileStatus,
   UnreadableValue,
 } from './profile-model';
+import { AUTH_PACKAGE_VALUE, readAuthPackage } from './auth-package';
+import { CONFIG_FLAGS_VALUE, readConfigFlags } from './profile-config-flags';
 import { rpcOverHttpSettings } from './rpc-over-http';
 
 /** Values inside an Exchange section (reference §3.1, §2.5). Only read there (§0.2). */
@@ -95,6 +97,9 @@ function readAccount(sectionPath: string, key: RegKey, accountName: string | nul
     principalName: r.text(S.principal),
     authSchemeValue: r.long(V.authScheme),
   });
+  // Read for the technician view only; the cause rules judge them (and a damaged one) themselves.
+  const flags = readConfigFlags(key.value(CONFIG_FLAGS_VALUE));
+  const logon = readAuthPackage(key.value(AUTH_PACKAGE_VALUE));
   return {
     section: key.name,
     sectionPath,
@@ -103,6 +108,8 @@ function readAccount(sectionPath: string, key: RegKey, accountName: string | nul
     mailbox: r.text(S.mailbox, S.smtp),
     rpcOverHttp,
     unreadable: r.unreadable,
+    configFlags: flags.state === 'set' ? flags.flags : null,
+    authPackage: logon.state === 'set' ? logon.value : null,
   };
 }
 

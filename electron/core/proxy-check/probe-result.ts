@@ -1,3 +1,5 @@
+import type { MapiEndpointReading } from '../causes/mapi-endpoint';
+
 /** What an unauthenticated request to an Exchange RPC proxy learned. JSON-safe. */
 export type ProbeFailureStage = 'dns' | 'tcp' | 'tls' | 'timeout' | 'http' | 'cancelled';
 
@@ -47,4 +49,9 @@ export interface ProxyCheck {
   readonly result: ProbeResult | null;
   /** Why it was not checked (simulated PC without a test server for it), or null. */
   readonly skipped: string | null;
+  /**
+   * The MAPI over HTTP endpoint on the same name (`/mapi/emsmdb/`), asked the same way when an
+   * Outlook 2013 or later profile uses this proxy; null when it was not asked.
+   */
+  readonly mapi?: MapiEndpointReading | null;
 }

@@ -10,6 +10,11 @@ export const ALLOWED_WRITE_KINDS = [
   'lm-compatibility-level',
   'back-connection-host-names',
   'resume-entry',
+  // The causes beyond KB820281 (core/causes/SOURCES.md): per-user values only.
+  'profile-config-flags',
+  'profile-auth-package',
+  'office-identity',
+  'exchange-client-option',
 ] as const;
 export type AllowedWriteKind = (typeof ALLOWED_WRITE_KINDS)[number];
 
@@ -23,6 +28,18 @@ export const RESUME_VALUE_NAME = '!ExchangeProxyWizardResume';
 // capital is ASCII, such as U+212A and U+017F, distinct); tests pin that down.
 const PROFILE_SECTION =
   /^HKEY_CURRENT_USER\\Software\\Microsoft\\(?:Windows NT\\CurrentVersion\\Windows Messaging Subsystem|Office\\1[56]\.0\\Outlook)\\Profiles\\[^\\]+\\[0-9a-f]{32}$/i;
+
+/** Outlook 2013+ modern-auth switches (`EnableADAL`, `Version`); never their policy copy. */
+const OFFICE_IDENTITY = /^HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\1[56]\.0\\Common\\Identity$/i;
+export const EXCHANGE_CLIENT_KEY = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Exchange';
+
+const PROFILE_LONGS: Readonly<Record<string, AllowedWriteKind>> = {
+  '00036627': 'roh-auth-scheme',
+  '00036601': 'profile-config-flags',
+  '00036619': 'profile-auth-package',
+};
+const IDENTITY_NAMES: readonly string[] = ['enableadal', 'version'];
+const EXCHANGE_NAMES: readonly string[] = ['alwaysusemsoauthforautodiscover', 'mapihttpdisabled'];
 
 /**
  * An LmCompatibilityLevel that was not a level (text, or a REG_DWORD above 5), which an undo must
@@ -60,11 +77,19 @@ export function checkWriteAllowed(path: string, name: string, value: RegValue | 
   }
   const lname = asciiLower(name);
   const lkey = asciiLower(key);
-  if (PROFILE_SECTION.test(key) && lname === '00036627') {
-    if (value === null) return 'roh-auth-scheme';
-    if (value.type === 'REG_BINARY' && value.data.length === 4) return 'roh-auth-scheme';
-    if (value.type === 'REG_DWORD') return 'roh-auth-scheme';
-    fail(path, name, 'the proxy authentication scheme must be a 4-byte value');
+  const profileKind = PROFILE_LONGS[lname];
+  if (profileKind && PROFILE_SECTION.test(key)) {
+    // A profile PT_LONG: 4 bytes as REG_BINARY (how MAPI stores it), REG_DWORD tolerated.
+    if (value === null) return profileKind;
+    if (value.type === 'REG_BINARY' && value.data.length === 4) return profileKind;
+    if (value.type === 'REG_DWORD') return profileKind;
+    fail(
+      path,
+      name,
+      profileKind === 'roh-auth-scheme'
+        ? 'the proxy authentication scheme must be a 4-byte value'
+        : 'a profile PT_LONG must be a 4-byte value',
+    );
   }
   if (lkey === asciiLower(LSA_KEY) && lname === 'lmcompatibilitylevel') {
     if (value === null) return 'lm-compatibility-level';
@@ -82,6 +107,14 @@ export function checkWriteAllowed(path: string, name: string, value: RegValue | 
   if (lkey === asciiLower(RUN_ONCE_KEY) && name === RESUME_VALUE_NAME) {
     if (value === null || value.type === 'REG_SZ') return 'resume-entry';
     fail(path, name, 'the resume entry must be a string');
+  }
+  if (OFFICE_IDENTITY.test(key) && IDENTITY_NAMES.includes(lname)) {
+    if (value === null || value.type === 'REG_DWORD') return 'office-identity';
+    fail(path, name, 'Office identity switches are REG_DWORD');
+  }
+  if (lkey === asciiLower(EXCHANGE_CLIENT_KEY) && EXCHANGE_NAMES.includes(lname)) {
+    if (value === null || value.type === 'REG_DWORD') return 'exchange-client-option';
+    fail(path, name, 'Exchange client switches are REG_DWORD');
   }
   fail(path, name, 'not on the list of values this product may change');
 }

@@ -30,7 +30,24 @@ function changeLine(c: PlannedChange): string {
     return `${line}. This RAISES the LAN Manager authentication level (an upgrade, never a downgrade), as Microsoft KB820281 prescribes so that Outlook can sign in to the Exchange proxy with NTLM.`;
   if (c.kind === 'roh-auth-scheme')
     return `${line}. Outlook Anywhere proxy authentication Basic -> NTLM (KB820281), so Outlook stops asking for the password.`;
+  if (c.kind === 'profile-config-flags')
+    return `${line}. Only the "Always prompt for logon credentials" bit (0x8) is cleared; every other bit stays.`;
+  if (c.kind === 'profile-auth-package')
+    return `${line}. Outlook's "Logon network security" from Kerberos only (or None) to Negotiate/NTLM, which work off the domain network.`;
   return line;
+}
+
+/** Saved credentials a change removes or removed: names only, and that they cannot come back. */
+function removalLines(outcome: ApplyOutcome): string {
+  const list = outcome.removals ?? [];
+  return list
+    .map(
+      (r) =>
+        `\nSaved credential ${r.targetName} (type ${r.type}${r.userName ? `, user ${r.userName}` : ''}): ${
+          r.removed ? 'REMOVED; this cannot be undone' : 'not removed'
+        }.`,
+    )
+    .join('');
 }
 
 function header(who: string, what: string): string {
@@ -44,7 +61,7 @@ export function applyEvent(outcome: ApplyOutcome, who: string): ProductEvent {
       return {
         id: EVENT_ID.applied,
         level: 'information',
-        message: `${header(who, `applied change ${outcome.changeId}`)}\n${lines(outcome.plan)}\nBackup: ${outcome.backupPath}`,
+        message: `${header(who, `applied change ${outcome.changeId}`)}\n${lines(outcome.plan)}${removalLines(outcome)}\nBackup: ${outcome.backupPath ?? 'none (no registry value changed)'}`,
       };
     case 'nothing-to-do':
       return {
@@ -65,7 +82,7 @@ export function applyEvent(outcome: ApplyOutcome, who: string): ProductEvent {
       return {
         id: EVENT_ID.failedRolledBack,
         level: 'error',
-        message: `${header(who, `could not complete change ${outcome.changeId}`)} ${outcome.reason}. Every value written was restored.\n${lines(outcome.plan)}`,
+        message: `${header(who, `could not complete change ${outcome.changeId}`)} ${outcome.reason}. Every value written was restored.\n${lines(outcome.plan)}${removalLines(outcome)}`,
       };
   }
 }
@@ -79,11 +96,16 @@ export function refusalEvent(reason: string, who: string, fixes: readonly string
 }
 
 export function rollbackEvent(outcome: RollbackOutcome, who: string): ProductEvent {
+  const kept = (outcome.notUndone ?? []).map((r) => r.targetName);
+  const keptNote =
+    kept.length > 0
+      ? ` The saved credentials it removed stay removed (cannot be undone): ${kept.join(', ')}.`
+      : '';
   return outcome.status === 'rolled-back'
     ? {
         id: EVENT_ID.rolledBack,
         level: 'information',
-        message: `${header(who, `undid change ${outcome.changeId}`)} The values recorded before the change were restored.`,
+        message: `${header(who, `undid change ${outcome.changeId}`)} The values recorded before the change were restored.${keptNote}`,
       }
     : {
         id: EVENT_ID.rollbackFailed,

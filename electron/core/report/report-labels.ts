@@ -40,6 +40,18 @@ export interface ReportLabels {
   readonly notInExport: string;
   readonly invalidLevel: string;
   readonly unknown: string;
+  /** The causes beyond KB820281 (saved sign-ins, the mail servers' answers). */
+  readonly savedCredentials: string;
+  readonly credentialsNotListed: string;
+  readonly removable: string;
+  readonly savedCredential: string;
+  readonly present: string;
+  readonly removed: string;
+  readonly notRemoved: string;
+  readonly notUndoable: string;
+  readonly mailServers: string;
+  readonly rpcProxy: string;
+  readonly mapiEndpoint: string;
 }
 
 export const REPORT_LABELS: Record<Locale, ReportLabels> = {
@@ -85,6 +97,17 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     notInExport: 'not in this export',
     invalidLevel: 'not a level, stored as',
     unknown: 'unknown',
+    savedCredentials: 'Saved sign-ins that concern Outlook (names only)',
+    credentialsNotListed: 'Not listed here (no credential store could be read).',
+    removable: 'can be removed',
+    savedCredential: 'Saved sign-in',
+    present: 'saved',
+    removed: 'removed',
+    notRemoved: 'not removed',
+    notUndoable: 'cannot be undone',
+    mailServers: 'What the mail servers answered (no password sent)',
+    rpcProxy: 'RPC over HTTP proxy',
+    mapiEndpoint: 'MAPI over HTTP',
   },
   'zh-CN': {
     title: 'Exchange 代理向导报告',
@@ -128,5 +151,16 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     notInExport: '此导出文件中没有',
     invalidLevel: '不是有效级别，保存为',
     unknown: '未知',
+    savedCredentials: '与 Outlook 相关的已保存登录凭据（仅名称）',
+    credentialsNotListed: '此处未列出（无法读取凭据存储）。',
+    removable: '可以删除',
+    savedCredential: '已保存的登录凭据',
+    present: '已保存',
+    removed: '已删除',
+    notRemoved: '未删除',
+    notUndoable: '无法撤消',
+    mailServers: '邮件服务器的应答（未发送密码）',
+    rpcProxy: 'RPC over HTTP 代理',
+    mapiEndpoint: 'MAPI over HTTP',
   },
 };

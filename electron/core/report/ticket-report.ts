@@ -6,6 +6,14 @@ import {
 import type { DiagnosisReport } from '../diagnosis/diagnosis-report';
 import type { LsaState } from '../lsa/lsa-model';
 import type { ChangeRecord } from '../fixes/change-plan';
+import {
+  findingTitle,
+  guidanceHtml,
+  mailServersHtml,
+  removalRowsHtml,
+  removalSummary,
+  savedCredentialsHtml,
+} from './cause-report';
 import type { ReportLabels } from './report-labels';
 import { valueText } from './value-text';
 
@@ -67,6 +75,7 @@ function coverageHtml(scan: DiagnosisReport, L: ReportLabels): string[] {
 /** Self-contained HTML (no scripts, inline styles only), safe to attach to a ticket. */
 export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string): string {
   const scan = r.after ?? r.before;
+  const locale = lang === 'zh-CN' ? 'zh-CN' : 'en';
   const rows: string[] = [];
   rows.push(`<h1>${esc(L.title)}</h1><p>${esc(L.generated)}: ${esc(r.generatedAt)}</p>`);
   if (scan) {
@@ -92,6 +101,8 @@ export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string)
       rows.push('</ul></li>');
     }
     rows.push('</ul>');
+    rows.push(...savedCredentialsHtml(scan, L, locale));
+    rows.push(...mailServersHtml(scan, L, locale));
   }
   for (const [title, rep] of [
     [L.findingsBefore, r.before],
@@ -103,9 +114,15 @@ export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string)
     rows.push(
       fs.length === 0
         ? `<p>${esc(L.noFindings)}</p>`
-        : `<ul>${fs.map((f) => `<li>${esc(f.severity)} · ${esc(f.id)} · ${esc(f.kb)}${f.profile ? ` · ${esc(f.profile)}` : ''}</li>`).join('')}</ul>`,
+        : `<ul>${fs
+            .map((f) => {
+              const title = findingTitle(f, locale);
+              return `<li>${esc(f.severity)} · ${esc(f.id)} · ${esc(f.kb)}${f.profile ? ` · ${esc(f.profile)}` : ''}${title ? ` — ${esc(title)}` : ''}</li>`;
+            })
+            .join('')}</ul>`,
     );
   }
+  if (scan) rows.push(...guidanceHtml(scan, locale));
   rows.push(autodiscoverHtml(r.autodiscover, lang === 'zh-CN' ? 'zh-CN' : 'en'));
   rows.push(`<h2>${esc(L.changes)}</h2>`);
   if (r.changes.length === 0) rows.push(`<p>${esc(L.noChanges)}</p>`);
@@ -117,6 +134,7 @@ export function ticketReportHtml(r: TicketReport, L: ReportLabels, lang: string)
         `<tr><td>${esc(`${ch.path}\\${ch.name}`)}</td><td>${esc(valueText(ch.before, L.absent))}</td><td>${esc(valueText(ch.after, L.absent))}</td></tr>`,
       );
     }
+    rows.push(...removalRowsHtml(c, L, locale));
     rows.push('</table>');
   }
   const style =
@@ -150,6 +168,7 @@ export function ticketSummary(r: TicketReport, L: ReportLabels): string {
       lines.push(
         `  ${ch.name}: ${valueText(ch.before, L.absent)} → ${valueText(ch.after, L.absent)} (${c.state})`,
       );
+    lines.push(...removalSummary(c, L));
   }
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import type { ChangeRequest } from '../change-service';
 import { accountsWithoutNtlm, checkProxies, mergeProxyFindings } from '../proxy-checks';
 import type { CommandContext } from './command-context';
 import { EXIT } from './exit-codes';
+import { removedLines } from './format-causes';
 import { formatPlan } from './format-report';
 import { timeoutOption } from './probe-command';
 import { checkFixesInScope, defaultFixes } from './unattended';
@@ -29,6 +30,7 @@ export async function applyCommand(c: CommandContext, fixArgs: readonly string[]
     throw new ExproxyError('usage', `Unknown fix "${unknown[0]}". Known fixes: ${FIX_IDS.join(', ')}.`);
   const fixes = named as ClientFixId[];
   if (c.scope) checkFixesInScope(c.scope, fixes);
+  const credentials = credentialChoices(c, fixes);
   c.record.fixes = fixes;
   const service = await c.changeService();
   service.assertChangeable();
@@ -38,6 +40,7 @@ export async function applyCommand(c: CommandContext, fixArgs: readonly string[]
     profile: c.v.profile,
     machineWide: c.scope === 'machine',
     skipAccounts: await accountsWhoseProxyRefusesNtlm(c, fixes),
+    ...(credentials && { credentials }),
   };
   const run = {
     preflight: c.preflight,
@@ -50,7 +53,7 @@ export async function applyCommand(c: CommandContext, fixArgs: readonly string[]
   if (c.scope) {
     const outcome = await service.apply(request, null, run);
     c.record.outcome = outcome;
-    if (!c.v.json) c.io.out(formatPlan(c.t, outcome.plan));
+    if (!c.v.json) c.io.out(formatPlan(c.t, outcome.plan, c.locale));
     return reportApply(c, outcome);
   }
   const proposal = await service.propose(request);
@@ -59,6 +62,19 @@ export async function applyCommand(c: CommandContext, fixArgs: readonly string[]
     service.apply(request, proposal.fingerprint, run),
   );
   return outcome === null ? EXIT.ok : reportApply(c, outcome);
+}
+
+/**
+ * remove-saved-credentials removes exactly the saved sign-ins named with --credential (as
+ * diagnose lists them), interactive or unattended: never "all", never one not named.
+ */
+function credentialChoices(c: CommandContext, fixes: readonly ClientFixId[]) {
+  const named = c.v.credential ?? [];
+  const removing = fixes.includes('remove-saved-credentials');
+  if (!removing && named.length > 0) throw new ExproxyError('usage', c.t('causes.credentialWithoutFix'));
+  if (!removing) return undefined;
+  if (named.length === 0) throw new ExproxyError('usage', c.t('causes.needsCredential'));
+  return named.map((targetName) => ({ targetName }));
 }
 
 /**
@@ -86,8 +102,9 @@ export async function confirmAndApply(
   plan: ApplyOutcome['plan'],
   apply: () => Promise<ApplyOutcome>,
 ): Promise<ApplyOutcome | null> {
-  if (!c.v.json) c.io.out(formatPlan(c.t, plan));
-  if (plan.changes.length > 0 && !c.v.yes && !c.scope) {
+  if (!c.v.json) c.io.out(formatPlan(c.t, plan, c.locale));
+  const acts = plan.changes.length + (plan.removals?.length ?? 0) > 0;
+  if (acts && !c.v.yes && !c.scope) {
     if (!c.io.ask)
       throw new ExproxyError('usage', 'No one to confirm the change: add --yes to apply without asking.');
     const answer = (await c.io.ask(c.t('confirm'))).trim().toLowerCase();
@@ -101,25 +118,38 @@ export async function confirmAndApply(
   return outcome;
 }
 
+/** Skips that mean a fix asked for could not be made here (a policy decides, or damaged data). */
+const REFUSING_SKIPS: ReadonlySet<string> = new Set(['policy-sets-value', 'value-unreadable']);
+
 export function reportApply(c: CommandContext, outcome: ApplyOutcome): number {
-  const code = APPLY_EXIT[outcome.status];
+  // Nothing changed because what the fixes would change is left alone: blocked, not "done".
+  const leftAlone =
+    outcome.status === 'nothing-to-do' &&
+    (outcome.plan.skipped ?? []).some((s) => REFUSING_SKIPS.has(s.reason));
+  const code = leftAlone ? EXIT.blocked : APPLY_EXIT[outcome.status];
   if (c.v.json) {
     c.json({ ...outcome, exitCode: code });
     return code;
   }
   switch (outcome.status) {
     case 'applied':
-      c.io.out(c.t('applied', { id: outcome.changeId, backup: outcome.backupPath }));
+      c.io.out(
+        outcome.plan.changes.length > 0
+          ? c.t('applied', { id: outcome.changeId, backup: outcome.backupPath })
+          : c.t('causes.appliedRemovals', { id: outcome.changeId }),
+      );
+      for (const line of removedLines(c.t, outcome.removals)) c.io.out(line);
       if (outcome.restartOutlook) c.io.out(c.t('restartOutlook'));
       if (outcome.restartWindows) c.io.out(c.t('restartWindows'));
-      c.io.out(c.t('undoHint', { id: outcome.changeId }));
+      if (outcome.plan.changes.length > 0) c.io.out(c.t('undoHint', { id: outcome.changeId }));
       break;
     case 'nothing-to-do':
-      c.io.out(c.t('nothingToDo'));
+      if (leftAlone) c.io.err(c.t('causes.leftAlone'));
+      else c.io.out(c.t('nothingToDo'));
       break;
     case 'plan-changed':
       c.io.err(c.t('planChanged'));
-      c.io.err(formatPlan(c.t, outcome.plan));
+      c.io.err(formatPlan(c.t, outcome.plan, c.locale));
       break;
     case 'blocked':
       c.io.err(c.t('blocked', { reason: outcome.reason }));
@@ -129,6 +159,7 @@ export function reportApply(c: CommandContext, outcome: ApplyOutcome): number {
       break;
     case 'failed-rolled-back':
       c.io.err(c.t('failedRolledBack', { reason: outcome.reason }));
+      for (const line of removedLines(c.t, outcome.removals)) c.io.err(line);
       break;
   }
   return code;

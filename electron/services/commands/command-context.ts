@@ -1,12 +1,14 @@
 import type { TFunction } from 'i18next';
 import { ExproxyError } from '../../core/errors';
 import type { RecoveryItem, RecoveryReport } from '../../core/fixes/recovery-report';
+import type { Locale } from '../../core/locale';
 import type { StateScope } from '../../core/machine/state-folder-port';
 import { recoveryLines } from '../../core/report/change-events';
 import { machineDataDir, userDataDir } from '../app-paths';
 import { openChangeService } from '../open-change-service';
 import type { ChangeService, Proposal } from '../change-service';
 import { openMachine, type MachineContext } from '../machine-context';
+import { cliLanguage } from './cli-i18n';
 import type { CliIo } from './cli-io';
 import { checkScopeContext, runningAs, type Scope } from './unattended';
 
@@ -31,6 +33,8 @@ export interface CommandValues {
   readonly fqdn?: string;
   readonly host?: string;
   readonly lang?: string;
+  /** `--credential TARGET`, repeatable: the saved sign-ins remove-saved-credentials removes. */
+  readonly credential?: readonly string[];
 }
 
 /** What one run of a command has: its input and output, options, the machine and the change service. */
@@ -46,6 +50,11 @@ export class CommandContext {
     readonly v: CommandValues,
     readonly scope: Scope | null,
   ) {}
+
+  /** The language of messages (as `t` speaks it). */
+  get locale(): Locale {
+    return cliLanguage(this.io.env);
+  }
 
   stateDir(): string {
     return (

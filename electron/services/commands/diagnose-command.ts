@@ -14,8 +14,11 @@ import { formatProxyChecks, timeoutOption } from './probe-command';
 export async function diagnoseCommand(c: CommandContext, rest: readonly string[]): Promise<number> {
   if (rest.length > 0) throw new ExproxyError('usage', `diagnose takes no arguments (got "${rest[0]}").`);
   const machine = await c.machine();
-  const scanned = (await scanMachine(machine.registry, machine.system, new Date(), machine.scanSource))
-    .report;
+  const scanned = (
+    await scanMachine(machine.registry, machine.system, new Date(), machine.scanSource, {
+      credentials: machine.credentials,
+    })
+  ).report;
   let report = scanned;
   if (!c.v['no-network']) {
     const timeoutMs = timeoutOption(c.v.timeout);
@@ -32,8 +35,8 @@ export async function diagnoseCommand(c: CommandContext, rest: readonly string[]
   else
     c.io.out(
       [
-        formatDiagnosis(c.t, report),
-        ...formatProxyChecks(c.t, report.proxyChecks ?? []),
+        formatDiagnosis(c.t, report, c.locale),
+        ...formatProxyChecks(c.t, report.proxyChecks ?? [], c.locale),
         ...formatAutodiscover(cliLanguage(c.io.env), autodiscover),
       ].join('\n'),
     );

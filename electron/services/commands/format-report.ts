@@ -12,6 +12,15 @@ import type { ChangePlan } from '../../core/fixes/change-plan';
 import type { LsaState } from '../../core/lsa/lsa-model';
 import type { InstalledOutlook, OutlookProfile } from '../../core/outlook/profile-model';
 import { describeRegValue, deserializeRegValue } from '../../core/registry/reg-value';
+import type { CauseLocale } from '../../core/causes/cause-text';
+import {
+  causeFindingLines,
+  credentialArgs,
+  credentialLines,
+  guidanceLines,
+  isCauseFinding,
+  planCauseLines,
+} from './format-causes';
 import { formatCoverage, formatUserHive } from './format-coverage';
 
 const MARK = { error: '✖', warning: '!', info: 'i' } as const;
@@ -21,10 +30,26 @@ function schemeText(t: TFunction, scheme: string | null, value: number | null): 
   return t(`scheme.${scheme}`, { value: value === null ? '' : `0x${value.toString(16)}` });
 }
 
-/** The fixes a report suggests, recommended one per finding, in KB820281's order (the core's list). */
+/** Fixes that exclude each other: a plan takes one of each group at most. */
+const ALTERNATIVES: readonly (readonly FixId[])[] = [
+  ['lmcompat-3', 'lmcompat-2'],
+  ['logon-negotiate', 'logon-ntlm'],
+];
+
+/** The fixes a report suggests, recommended one per finding, in plan order (KB820281's first). */
 export function suggestedFixes(findings: readonly Finding[]): FixId[] {
   const picked = new Set(findings.map((f) => f.fixes[0]).filter((f): f is FixId => f !== undefined));
-  return FIX_IDS.filter((f) => picked.has(f));
+  const out = FIX_IDS.filter((f) => picked.has(f));
+  return out.filter((f) => !ALTERNATIVES.some((g) => g.includes(f) && out.find((x) => g.includes(x)) !== f));
+}
+
+/** `exproxy apply …` for fixes, with the saved sign-ins a removal needs named. */
+export function applyCommandLine(
+  fixes: readonly FixId[],
+  r: Pick<DiagnosisReport, 'savedCredentials'>,
+): string {
+  const creds = fixes.includes('remove-saved-credentials') ? credentialArgs(r.savedCredentials) : '';
+  return ['exproxy apply', ...fixes, creds].filter(Boolean).join(' ');
 }
 
 function outlookText(t: TFunction, o: InstalledOutlook): string {
@@ -71,7 +96,7 @@ function lsaText(t: TFunction, l: LsaState): string {
   });
 }
 
-export function formatDiagnosis(t: TFunction, r: DiagnosisReport): string {
+export function formatDiagnosis(t: TFunction, r: DiagnosisReport, locale: CauseLocale = 'en'): string {
   const lines: string[] = [];
   const os = [r.machine.os.productName, r.machine.os.currentVersion && `(${r.machine.os.currentVersion})`]
     .filter(Boolean)
@@ -113,21 +138,31 @@ export function formatDiagnosis(t: TFunction, r: DiagnosisReport): string {
   if (!shown.some((f) => f.severity !== 'info')) lines.push(t(complete ? 'noFindings' : 'noFindingsSeen'));
   if (shown.length > 0) lines.push(t('findingsHeader'));
   for (const f of shown) {
-    // With profiles of an older Outlook only, say so instead of "no profiles".
-    const key =
-      f.id === 'no-outlook-profiles' && Number(f.facts.leftoverProfiles ?? 0) > 0
-        ? 'findings.no-live-profiles'
-        : `findings.${f.id}`;
-    lines.push(`  ${MARK[f.severity]} ${f.id} [${f.kb}] ${t(key, { ...f.facts, profile: f.profile ?? '' })}`);
-    if (f.fixes.length > 0) lines.push(t('fixWith', { command: `exproxy apply ${f.fixes[0]}` }));
+    if (isCauseFinding(f)) {
+      const [title, ...rest] = causeFindingLines(t, locale, f);
+      lines.push(`  ${MARK[f.severity]} ${f.id} [${f.kb}] ${title}`, ...rest);
+    } else {
+      // With profiles of an older Outlook only, say so instead of "no profiles".
+      const key =
+        f.id === 'no-outlook-profiles' && Number(f.facts.leftoverProfiles ?? 0) > 0
+          ? 'findings.no-live-profiles'
+          : `findings.${f.id}`;
+      lines.push(
+        `  ${MARK[f.severity]} ${f.id} [${f.kb}] ${t(key, { ...f.facts, profile: f.profile ?? '' })}`,
+      );
+    }
+    if (f.fixes.length > 0) lines.push(t('fixWith', { command: applyCommandLine([f.fixes[0]!], r) }));
   }
+  const credentials = credentialLines(t, locale, r);
+  if (credentials.length > 0) lines.push('', ...credentials);
   const fixes = suggestedFixes(r.findings);
-  if (fixes.length > 0) lines.push('', t('next', { command: `exproxy apply ${fixes.join(' ')}` }));
+  if (fixes.length > 0) lines.push('', t('next', { command: applyCommandLine(fixes, r) }));
+  if (r.guidance) lines.push(...guidanceLines(t, locale, r.guidance));
   lines.push(...formatCoverage(t, r.coverage));
   return lines.join('\n');
 }
 
-export function formatPlan(t: TFunction, plan: ChangePlan): string {
+export function formatPlan(t: TFunction, plan: ChangePlan, locale: CauseLocale = 'en'): string {
   const lines: string[] = [];
   if (plan.changes.length > 0) lines.push(t('plan'));
   for (const c of plan.changes) {
@@ -141,6 +176,7 @@ export function formatPlan(t: TFunction, plan: ChangePlan): string {
       }),
     );
   }
+  lines.push(...planCauseLines(t, locale, plan));
   if (plan.alreadyDone.length > 0) lines.push(t('alreadyDone', { fixes: plan.alreadyDone.join(', ') }));
   return lines.join('\n');
 }

@@ -12,7 +12,7 @@ import { FIX_IDS, type ClientFixId } from '../../core/diagnosis/finding';
 import { ExproxyError, UnreadableInputError } from '../../core/errors';
 import type { ChangePlan } from '../../core/fixes/change-plan';
 import { makeCollectScript } from '../../core/legacy-kit/collect-script';
-import { makeFixKit } from '../../core/legacy-kit/fix-kit';
+import { KIT_NO_REMOVALS, makeFixKit } from '../../core/legacy-kit/fix-kit';
 import { KIT_LANGUAGES, type KitLanguage } from '../../core/legacy-kit/steps-html';
 import { proposeChange } from '../change-service';
 import { cliLanguage } from './cli-i18n';
@@ -30,6 +30,7 @@ export interface KitArgv {
   readonly values: Record<string, unknown>;
 }
 
+/** Every client fix and the server fix (the credential removal is named, then refused with why). */
 const KIT_FIXES: readonly string[] = [...FIX_IDS, 'backconnection-host'];
 
 function stringOption(values: Record<string, unknown>, name: string): string | undefined {
@@ -84,6 +85,7 @@ async function fix(io: CliIo, t: TFunction, argv: KitArgv): Promise<number> {
   const unknown = fixes.find((f) => !KIT_FIXES.includes(f));
   if (unknown)
     throw new ExproxyError('usage', `Unknown fix "${unknown}". Known fixes: ${KIT_FIXES.join(', ')}.`);
+  if (fixes.includes('remove-saved-credentials')) throw new ExproxyError('usage', KIT_NO_REMOVALS);
   const machine = stringOption(argv.values, 'machine');
   const out = stringOption(argv.values, 'out');
   if (!machine) throw new ExproxyError('usage', t('kit.needsMachine'));
@@ -114,13 +116,14 @@ async function fix(io: CliIo, t: TFunction, argv: KitArgv): Promise<number> {
     source: { ...pc.collectedFrom, folder: resolve(machine) },
     language: lang as KitLanguage,
     collect: collectScriptOptions(),
+    keyExists: (path) => pc.tree.hasKey(path),
   });
   const kitDir = writeKitFolder(out, kit.files);
   if (argv.values.json) {
     io.out(JSON.stringify({ kitDir, files: kit.manifest.files, manifest: kit.manifest }, null, 2));
     return EXIT.ok;
   }
-  io.out(formatPlan(t, planned));
+  io.out(formatPlan(t, planned, cliLanguage(io.env)));
   io.out('');
   io.out(t('kit.written', { computer, dir: kitDir }));
   for (const f of kit.files) io.out(`  ${f.path}`);

@@ -4,7 +4,9 @@ import type { ProbeResult, ProxyCheck } from '../../core/proxy-check/probe-resul
 import { ExproxyError, UnreadableInputError } from '../../core/errors';
 import { proxyFindings } from '../../core/proxy-check/proxy-findings';
 import { HttpsProbe } from '../../adapters/node';
+import type { CauseLocale } from '../../core/causes/cause-text';
 import type { CommandContext } from './command-context';
+import { mapiLine } from './format-causes';
 import { EXIT } from './exit-codes';
 
 /** Reads `--ca FILE` (PEM) with a clear error when it is missing or not a certificate. */
@@ -63,12 +65,18 @@ function formatProbe(t: TFunction, r: ProbeResult): string[] {
   return lines;
 }
 
-export function formatProxyChecks(t: TFunction, checks: readonly ProxyCheck[]): string[] {
+export function formatProxyChecks(
+  t: TFunction,
+  checks: readonly ProxyCheck[],
+  locale: CauseLocale = 'en',
+): string[] {
   if (checks.length === 0) return [];
   const lines = ['', t('proxyChecksHeader')];
   for (const c of checks) {
     if (c.result) lines.push(...formatProbe(t, c.result).map((l) => `  ${l}`));
     else lines.push(`  ${c.proxyServer}`, `  ${t('probe.skipped', { reason: c.skipped })}`);
+    // The MAPI over HTTP answer on the same name, beside the RPC proxy's.
+    if (c.mapi) lines.push(mapiLine(t, locale, c.mapi));
   }
   return lines;
 }

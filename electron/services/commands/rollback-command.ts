@@ -2,6 +2,7 @@ import { ExproxyError } from '../../core/errors';
 import type { RollbackOutcome } from '../../core/fixes/outcome';
 import type { CommandContext } from './command-context';
 import { EXIT } from './exit-codes';
+import { removedLines } from './format-causes';
 
 const ROLLBACK_EXIT: Record<RollbackOutcome['status'], number> = {
   'rolled-back': EXIT.ok,
@@ -38,5 +39,10 @@ export async function rollbackCommand(c: CommandContext, ids: readonly string[])
   } else if (outcome.status === 'elevation-declined') c.io.err(c.t('declined'));
   else if (outcome.status === 'blocked') c.io.err(c.t('rollbackBlocked', { reason: outcome.reason }));
   else c.io.err(c.t('rollbackFailed', { reason: outcome.reason }));
+  // Whatever happened to the values, saved sign-ins the change removed stay removed: said.
+  if (outcome.notUndone && outcome.notUndone.length > 0) {
+    for (const line of removedLines(c.t, outcome.notUndone)) c.io.out(line);
+    c.io.out(c.t('causes.notUndoneNote'));
+  }
   return code;
 }

@@ -42,6 +42,7 @@ const OPTIONS = {
   fqdn: { type: 'string' },
   host: { type: 'string' },
   lang: { type: 'string' },
+  credential: { type: 'string', multiple: true },
 } as const;
 
 type Command = (c: CommandContext, rest: readonly string[]) => Promise<number>;

@@ -1,16 +1,18 @@
+import { CAUSE_FIX_IDS } from '../../core/causes/cause-finding';
 import { LM_FIX_IDS, type FixId } from '../../core/diagnosis/finding';
 import { ExproxyError } from '../../core/errors';
 import type { SystemPort } from '../../core/machine/system-port';
 
 /**
- * Fleet runs split the two fixes by where they live: profile values in the user's HKCU (a
- * logon script, as that user) and the LAN Manager level in HKLM (a startup script or SCCM,
- * as SYSTEM, where no UAC prompt can appear).
+ * Fleet runs split the fixes by where they live: profile values and every other per-user
+ * setting in the user's HKCU, and the user's saved sign-ins (a logon script, as that user), and
+ * the LAN Manager level in HKLM (a startup script or SCCM, as SYSTEM, where no UAC prompt can
+ * appear). SYSTEM has no user credential set, so machine scope never plans a removal.
  */
 export type Scope = 'user' | 'machine';
 
 const SCOPE_FIXES: Record<Scope, readonly FixId[]> = {
-  user: ['proxy-auth-ntlm'],
+  user: ['proxy-auth-ntlm', ...CAUSE_FIX_IDS],
   machine: LM_FIX_IDS,
 };
 
