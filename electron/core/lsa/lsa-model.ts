@@ -2,7 +2,10 @@ export type OsFamily = 'xp-2000' | 'server-2003' | 'vista-or-later' | 'unknown';
 
 export interface OsInfo {
   readonly productName: string | null;
-  /** `CurrentVersion`, e.g. "5.1" (XP), "5.2" (Server 2003/XP x64), "6.3" (8.1 and later report this). */
+  /**
+   * e.g. "5.1" (XP), "5.2" (Server 2003/XP x64), "6.1" (7): `CurrentVersion`, or on Windows 10
+   * and later (which keep that at "6.3") `CurrentMajorVersionNumber.CurrentMinorVersionNumber`.
+   */
   readonly currentVersion: string | null;
   readonly build: string | null;
   readonly family: OsFamily;

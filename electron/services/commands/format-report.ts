@@ -53,7 +53,7 @@ export function applyCommandLine(
 }
 
 function outlookText(t: TFunction, o: InstalledOutlook): string {
-  const type = o.installType ? t(`installType.${o.installType}`, { build: o.build ?? '' }) : '';
+  const type = o.installType ? t(`installType.${o.installType}`, { build: o.build ?? '' }).trimEnd() : '';
   return `${o.displayName} ${o.bitness}-bit${type}`;
 }
 
