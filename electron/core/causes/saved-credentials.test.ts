@@ -49,6 +49,20 @@ describe('saved credentials: which are Outlook\u2019s', () => {
     ]);
   });
 
+  it('lists but never offers an entry whose name could not be passed safely', () => {
+    const m = matchSavedCredentials(
+      [
+        { targetName: 'MS.Outlook.16:"quoted"', type: 1, userName: 'u' },
+        { targetName: '-mail.contoso.com', type: 2, userName: 'u' },
+      ],
+      { proxyHosts: ['-mail.contoso.com'], mailboxDomains: [] },
+    );
+    expect(m.map((x) => [x.kind, x.staleCandidate])).toEqual([
+      ['outlook-named', false],
+      ['proxy-host', false],
+    ]);
+  });
+
   it('accepts the namespace form cmdkey shows, for matching', () => {
     const m = matchSavedCredentials(
       [{ targetName: 'Domain:target=mail.contoso.com', type: 2, userName: 'u' }],

@@ -75,7 +75,8 @@ function classify(c: SavedCredential, ctx: CredentialMatchContext): CredentialMa
   const match = (kind: CredentialKind, staleCandidate: boolean, matched: string | null = null) => ({
     credential: c,
     kind,
-    staleCandidate: staleCandidate && password,
+    // Offered for removal only when it can be named safely (CLI argument, kit, dialog).
+    staleCandidate: staleCandidate && password && credentialTargetProblem(c.targetName, c.type) === null,
     matched,
   });
   if (OFFICE_SSPI.test(name)) return match('office-sspi', true);
