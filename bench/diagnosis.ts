@@ -13,6 +13,7 @@ import { SimulatedMachine } from '../electron/adapters/simulated/simulated-machi
 import { RegExeRegistry } from '../electron/adapters/windows/reg-exe-registry';
 import { RegeditRegistry } from '../electron/adapters/windows/regedit-registry';
 import { createWindowsRegistry } from '../electron/adapters/windows/registry-facade';
+import type { ProcessRunner } from '../electron/adapters/windows/process-runner';
 import { FakeRegedit, FakeRegExe, MemoryFiles } from '../electron/test-support/windows-fakes';
 import { scanMachine, type ScanResult } from '../electron/core/diagnosis/scan';
 import type { SystemPort } from '../electron/core/machine/system-port';
@@ -139,6 +140,24 @@ interface ProcessCount {
   cscript: number;
   /** What they were, e.g. `reg.exe export HKCU\...`. */
   commands: string[];
+  /**
+   * reg.exe path only: the diagnosis timed with every process taking PROCESS_MS, in those
+   * units — how many process starts lie end to end on its critical path.
+   */
+  rounds?: number;
+}
+
+/** A stand-in process start time, long against the scan's own work. */
+const PROCESS_MS = 25;
+
+/** reg.exe whose every process takes PROCESS_MS (to time the critical path, not the count). */
+function slowRunner(reg: FakeRegExe): ProcessRunner {
+  return {
+    run: async (file, args, opts) => {
+      await new Promise((r) => setTimeout(r, PROCESS_MS));
+      return reg.run(file, args, opts);
+    },
+  };
 }
 
 /** reg.exe path: the facade probes reg.exe (reg query) once, then the adapter exports each subtree. */
@@ -152,7 +171,14 @@ async function regExeDiagnosis(tree: RegTree, profiles: number): Promise<Process
   });
   check(await scanMachine(windows, system), profiles, 'reg.exe diagnosis');
   if (windows.name !== 'reg.exe') throw new Error(`expected the reg.exe adapter, got ${windows.name}`);
-  return count(reg, regedit);
+  const timed = createWindowsRegistry({
+    regExe: new RegExeRegistry(slowRunner(new FakeRegExe(tree, files)), { tempDir: dir, files }),
+    regedit: new RegeditRegistry(new FakeRegedit(tree)),
+  });
+  const started = performance.now();
+  check(await scanMachine(timed, system), profiles, 'reg.exe diagnosis, timed');
+  const rounds = Math.round((performance.now() - started) / PROCESS_MS);
+  return { ...count(reg, regedit), rounds };
 }
 
 /** regedit path: reg.exe is blocked by policy, so the facade falls back to cscript (regedit package). */

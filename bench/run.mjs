@@ -187,6 +187,7 @@ if (diag) {
   processes = {
     ...Object.fromEntries(config.processSizes.map((n) => [String(n), worst(n)])),
     regExe: pick('regExe'),
+    regExeRounds: Object.fromEntries(Object.entries(diag.processes.regExe).map(([n, c]) => [n, c.rounds])),
     regedit: pick('regedit'),
     commands: {
       regExe: diag.processes.regExe[config.processSizes.at(-1)].commands,
@@ -357,6 +358,13 @@ const rows = [
     value: processes ? `${processes.regExe[pLow]} / ${processes.regExe[pHigh]}` : 'n/a',
     goal: '≤ 3',
     met: processes ? Math.max(processes.regExe[pLow], processes.regExe[pHigh]) <= 3 : null,
+  },
+  {
+    id: 'roundsRegExe',
+    name: `reg.exe processes end to end (each 25 ms), ${pLow} / ${pHigh} profiles`,
+    value: processes ? `${processes.regExeRounds[pLow]} / ${processes.regExeRounds[pHigh]}` : 'n/a',
+    goal: '—',
+    met: null,
   },
   {
     id: 'processesRegedit',

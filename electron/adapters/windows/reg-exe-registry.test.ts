@@ -131,6 +131,40 @@ describe('RegExeRegistry reads', () => {
     expect(files.unlinked).toEqual(['C:\\tmp\\x1.reg']);
   });
 
+  it('runs a batch a few exports at a time, merges in request order and reports the first failure in that order', async () => {
+    const { reg, files } = setup((t) => {
+      for (let i = 0; i < 9; i++) t.setValue(`HKCU\\Software\\K${i}`, 'v', { type: 'REG_DWORD', data: i });
+    });
+    let running = 0;
+    let peak = 0;
+    // Later requests finish first, so order can only come from the adapter.
+    const slow = {
+      run: async (file: string, args: readonly string[]) => {
+        running++;
+        peak = Math.max(peak, running);
+        const i = Number(/K(\d)$/.exec(args[1] ?? '')?.[1] ?? 0);
+        await new Promise((r) => setTimeout(r, (9 - i) * 2));
+        running--;
+        return reg.run(file, args);
+      },
+    };
+    const parallel = new RegExeRegistry(slow, { tempDir: 'C:\\tmp', files });
+    const keys = Array.from({ length: 9 }, (_, i) => ({ path: `HKEY_CURRENT_USER\\Software\\K${i}` }));
+    const tree = await parallel.readSubtrees(keys);
+    expect(peak).toBe(4);
+    expect(keys.map((k) => tree.getValue(k.path, 'v'))).toEqual(
+      keys.map((_, i) => ({ type: 'REG_DWORD', data: i })),
+    );
+    expect(files.files.size).toBe(0);
+
+    // A policy block fails every export: the batch stops starting new ones.
+    reg.blocked = true;
+    const before = reg.calls.length;
+    await expect(parallel.readSubtrees(keys)).rejects.toMatchObject({ kind: 'blocked' });
+    expect(reg.calls.length - before).toBeLessThanOrEqual(4);
+    expect(files.files.size).toBe(0);
+  });
+
   it('probe: reg query HKCU\\Software; any failure is blocked', async () => {
     const ok = new RecordingRunner(() => result(0));
     await new RegExeRegistry(ok, { tempDir: 'C:\\tmp', regExe: 'C:\\Windows\\System32\\reg.exe' }).probe();

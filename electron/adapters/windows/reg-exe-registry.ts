@@ -5,6 +5,7 @@ import { ExproxyError } from '../../core/errors';
 import { checkWriteAllowed } from '../../core/registry/allowlist';
 import { canonicalKeyPath, shortKeyPath } from '../../core/registry/key-path';
 import { applyRegFileToTree, parseRegFile } from '../../core/registry/reg-file';
+import { HIVES } from '../../core/registry/reg-format';
 import { RegTree, type RegKey } from '../../core/registry/reg-tree';
 import { bytesToHex, type RegValue } from '../../core/registry/reg-value';
 import {
@@ -13,6 +14,7 @@ import {
   type RegView,
   type SubtreeRequest,
 } from '../../core/registry/registry-port';
+import { mapBounded } from './map-bounded';
 import { outputExcerpt, outputText, type ProcessResult, type ProcessRunner } from './process-runner';
 
 /** File access the adapter needs for `reg export` temp files (injectable for tests). */
@@ -45,6 +47,12 @@ export interface RegExeOptions {
  */
 const POLICY_BLOCKED = /registry editing has been disabled by your administrator/i;
 const ACCESS_DENIED = /access is denied/i;
+/** reg.exe exports run side by side: few enough not to swamp a slow PC's disk and antivirus. */
+const READ_CONCURRENCY = 4;
+
+function mergeTree(from: RegTree, into: RegTree): void {
+  for (const hive of new Set(HIVES.values())) from.copySubtreeInto(hive, into);
+}
 
 function isRegEditingBlocked(result: ProcessResult): boolean {
   return POLICY_BLOCKED.test(outputText(result));
@@ -151,9 +159,29 @@ export class RegExeRegistry implements RegistryPort {
     );
   }
 
+  /**
+   * One `reg export` per request, a few at a time: each is a process start plus a temp file, so
+   * the batch's wall time is a few rounds, not one per key. Results are merged in request order,
+   * and the first failure in that order is the one reported, whatever finished first.
+   */
   async readSubtrees(requests: readonly SubtreeRequest[]): Promise<RegTree> {
+    let stopped = false;
+    const parts = await mapBounded(requests, READ_CONCURRENCY, async (request) => {
+      // After a failure (a blocked reg.exe fails every export) start no more processes.
+      if (stopped) return null;
+      const part = new RegTree();
+      try {
+        await this.readOne(request, part);
+      } catch (e) {
+        stopped = true;
+        throw e;
+      }
+      return part;
+    });
+    const failed = parts.find((p) => p.status === 'rejected');
+    if (failed) throw failed.reason;
     const out = new RegTree();
-    for (const request of requests) await this.readOne(request, out);
+    for (const p of parts) if (p.status === 'fulfilled' && p.value) mergeTree(p.value, out);
     return out;
   }
 
