@@ -5,6 +5,7 @@ import { ProxyCheckProgress } from '../components/ProxyCheckProgress';
 import { RevertedNotice } from '../components/RevertedNotice';
 import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, WarningIcon } from '../icons';
+import { causeFindingView, isCauseFinding } from '../store/cause-view';
 import { verdictOf } from '../store/coverage-view';
 import { lmView } from '../store/lm-state';
 import { actionable } from '../store/model';
@@ -30,6 +31,7 @@ export function VerifyStep() {
   const verify = useWizard((s) => s.verify);
   const goTo = useWizard((s) => s.goTo);
   const technician = useWizard((s) => s.audience === 'technician');
+  const locale = useWizard((s) => s.locale);
   const scanning = busy === 'verify' || busy === 'proxy';
 
   const scheme = (r: DiagnosisReport | null, section: string) => {
@@ -136,7 +138,9 @@ export function VerifyStep() {
             <ul>
               {remaining.map((f, i) => (
                 <li key={`${f.id}-${i}`}>
-                  {t(`findings.items.${f.id}.title`, { ...f.facts, profile: f.profile ?? '' })}
+                  {isCauseFinding(f)
+                    ? causeFindingView(locale, f).title
+                    : t(`findings.items.${f.id}.title`, { ...f.facts, profile: f.profile ?? '' })}
                 </li>
               ))}
             </ul>
