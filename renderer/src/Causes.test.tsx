@@ -162,7 +162,7 @@ describe('saved sign-ins: a pick list, a plain confirmation, History says it can
     const boxes = screen.getAllByTestId('credential-pick') as HTMLInputElement[];
     expect(boxes.map((b) => b.checked)).toEqual([false, false]);
     // Nothing picked: nothing removed, and the plan says why.
-    expect(planCalls(fake)).toEqual([{ fixes: ['remove-saved-credentials'], credentials: [] }]);
+    expect(planCalls(fake)).toEqual([{ fixes: ['remove-saved-credentials'] }]);
     expect(screen.getByTestId('plan-skip').getAttribute('data-reason')).toBe('none-picked');
     expect(screen.getByTestId('settings-next').textContent).not.toBe('Next');
 

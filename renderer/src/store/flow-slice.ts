@@ -94,7 +94,8 @@ function fixRequest(s: Pick<FlowState, 'selectedFixes' | 'credentialPicks'>): {
   credentials?: CredentialPick[];
 } {
   const fixes = [...s.selectedFixes];
-  return fixes.includes('remove-saved-credentials')
+  // No pick is no list at all (the service plans "none picked" and says so).
+  return fixes.includes('remove-saved-credentials') && s.credentialPicks.length > 0
     ? { fixes, credentials: s.credentialPicks.map((p) => ({ ...p })) }
     : { fixes };
 }

@@ -183,7 +183,7 @@ export function HistoryView() {
                       </button>
                     ) : null}
                     {r.removals?.some((x) => x.removed) && r.changes.length === 0 ? (
-                      <span className="badge" data-testid="history-no-undo">
+                      <span className="badge not-undoable" data-testid="history-no-undo">
                         {t('history.cannotUndo')}
                       </span>
                     ) : null}
