@@ -174,6 +174,7 @@ describe('translations', () => {
       ...EXCHANGE_GENERATIONS.map((g) => `autodiscover.generation.${g}`),
       ...['text', 'number', 'other'].map((k) => `findings.lmType.${k}`),
       ...['policy', 'cloud', 'server', 'unreadable'].map((k) => `causes.notOffered.${k}`),
+      ...['prompt', 'modern', 'windows', 'unknown'].map((k) => `guidance.verdict.${k}`),
       ...['r3Text'].map((k) => `manual.registry.${k}`),
       ...severities.map((s) => `findings.severity.${s}`),
       ...fixes.map((f) => `history.fix.${f}`),
