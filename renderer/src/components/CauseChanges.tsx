@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ABSENT_TEXT, valueText } from '../../../electron/core/report/value-text';
 import type { ChangePlan } from '../contract';
-import { causeFixLabel, isCauseFix, skipText } from '../store/cause-view';
+import { causeFixLabel, isCauseFix, plainValue, skipText, type PlainValue } from '../store/cause-view';
 import { useWizard } from '../store/store-context';
 import './CauseChanges.css';
 
@@ -12,6 +12,8 @@ import './CauseChanges.css';
 export function CauseChanges({ plan }: { plan: ChangePlan }) {
   const { t } = useTranslation();
   const locale = useWizard((s) => s.locale);
+  const technician = useWizard((s) => s.audience === 'technician');
+  const words = (p: PlainValue) => ('text' in p ? p.text : t(p.key, p.values));
   const absent = ABSENT_TEXT[locale];
   const changes = plan.changes.filter((c) => isCauseFix(c.fix));
   const skips = plan.skipped.filter((s) => isCauseFix(s.fix));
@@ -31,12 +33,19 @@ export function CauseChanges({ plan }: { plan: ChangePlan }) {
                   {c.profile ? t('settings.causeFor', { profile: c.profile }) : t('settings.causeForUser')}
                 </span>
                 <div>
-                  <code>{c.name}</code>
-                  {': '}
-                  <code data-testid="cause-before">{valueText(c.before, absent)}</code>
+                  <span data-testid="cause-now">{words(plainValue(c, 'before'))}</span>
                   {' → '}
-                  <code data-testid="cause-after">{valueText(c.after, absent)}</code>
+                  <strong data-testid="cause-then">{words(plainValue(c, 'after'))}</strong>
                 </div>
+                {technician ? (
+                  <div className="detail">
+                    <code>{c.name}</code>
+                    {': '}
+                    <code data-testid="cause-before">{valueText(c.before, absent)}</code>
+                    {' → '}
+                    <code data-testid="cause-after">{valueText(c.after, absent)}</code>
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -176,6 +176,10 @@ describe('translations', () => {
       ...['policy', 'cloud', 'server', 'unreadable'].map((k) => `causes.notOffered.${k}`),
       ...['prompt', 'modern', 'windows', 'unknown'].map((k) => `guidance.verdict.${k}`),
       ...['negotiate', 'ntlm'].map((k) => `manual.causes.logon.${k}`),
+      ...['none', 'negotiate', 'ntlm', 'kerberos', 'anonymous', 'other'].map(
+        (k) => `causes.value.logon.${k}`,
+      ),
+      ...['absent', 'promptOn', 'promptOff'].map((k) => `causes.value.${k}`),
       ...['heading', 'prompt', 'value', 'delete', 'credential', 'start'].map((k) => `manual.causes.${k}`),
       ...['r3Text'].map((k) => `manual.registry.${k}`),
       ...severities.map((s) => `findings.severity.${s}`),

@@ -8,6 +8,7 @@ import {
   credentialTypeText,
   isCauseFinding,
   notOffered,
+  plainValue,
   removalCandidates,
   skipText,
   toggledPicks,
@@ -65,6 +66,34 @@ describe('cause view', () => {
     const skip = credentialPlan([]).skipped[0]!;
     expect(skipText('en', skip)).toContain('no saved sign-in was picked');
     expect(skipText('zh-CN', skip)).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('cause values in words', () => {
+  const change = PROMPT_PLAN.changes[0]!;
+  it('"always prompt" by its bit, every other bit ignored', () => {
+    expect(plainValue(change, 'before')).toEqual({ key: 'causes.value.promptOn' });
+    expect(plainValue(change, 'after')).toEqual({ key: 'causes.value.promptOff' });
+  });
+
+  it('logon security by name, an unknown number kept; absent and plain numbers as they are', () => {
+    const logon = { ...change, kind: 'profile-auth-package' as const, name: '00036619' };
+    expect(plainValue({ ...logon, before: { type: 'REG_BINARY', hex: '10000000' } }, 'before')).toEqual({
+      key: 'causes.value.logon.kerberos',
+      values: { value: 16 },
+    });
+    expect(plainValue({ ...logon, after: { type: 'REG_DWORD', data: 7 } }, 'after')).toEqual({
+      key: 'causes.value.logon.other',
+      values: { value: 7 },
+    });
+    const sw = {
+      ...change,
+      kind: 'exchange-client-option' as const,
+      before: null,
+      after: { type: 'REG_DWORD' as const, data: 1 },
+    };
+    expect(plainValue(sw, 'before')).toEqual({ key: 'causes.value.absent' });
+    expect(plainValue(sw, 'after')).toEqual({ text: '1' });
   });
 });
 

@@ -4,6 +4,8 @@
  */
 import { CAUSE_FINDING_IDS, CAUSE_FIX_IDS } from '../../../electron/core/causes/cause-finding';
 import { causeTexts, fillText, type CauseLocale } from '../../../electron/core/causes/cause-text';
+import { authPackageName } from '../../../electron/core/outlook/auth-package';
+import { valueText } from '../../../electron/core/report/value-text';
 import type {
   CauseFindingId,
   CauseFixId,
@@ -12,8 +14,10 @@ import type {
   DiagnosisReport,
   Finding,
   FixId,
+  PlannedChange,
   PlanSkip,
 } from '../contract';
+import { regNumber } from './model';
 
 export function isCauseFinding(f: Finding): f is Finding & { readonly id: CauseFindingId } {
   return (CAUSE_FINDING_IDS as readonly string[]).includes(f.id);
@@ -108,4 +112,23 @@ export function credentialKindText(locale: CauseLocale, m: CredentialMatch): str
 export function credentialTypeText(locale: CauseLocale, type: number): string {
   const types: Record<string, string> = causeTexts(locale).credentialTypes;
   return types[String(type)] ?? String(type);
+}
+
+/** A cause value in words for everyone: an i18n key and its values, or the number as stored. */
+export type PlainValue =
+  { readonly key: string; readonly values?: Record<string, string | number> } | { readonly text: string };
+
+/** CONFIG_PROMPT_FOR_CREDENTIALS in 00036601 (core/outlook/profile-config-flags). */
+const PROMPT_BIT = 0x8;
+
+export function plainValue(c: PlannedChange, side: 'before' | 'after'): PlainValue {
+  const v = c[side];
+  if (v === null) return { key: 'causes.value.absent' };
+  const n = regNumber(v);
+  if (n === null) return { text: valueText(v, '') };
+  if (c.kind === 'profile-config-flags')
+    return { key: n & PROMPT_BIT ? 'causes.value.promptOn' : 'causes.value.promptOff' };
+  if (c.kind === 'profile-auth-package')
+    return { key: `causes.value.logon.${authPackageName(n)}`, values: { value: n } };
+  return { text: String(n) };
 }
