@@ -73,6 +73,11 @@ for (const { locale, texts, ui } of LANGUAGES) {
     await page.getByTestId('restart-next').click();
     await w.step('step-verify');
     await expect(page.getByTestId('verify-ok')).toBeVisible();
+    await expect(page.getByTestId('verify-table').locator('tr[data-row^="prompt-"] td')).toHaveText([
+      ui.promptOn,
+      '→',
+      ui.promptOff,
+    ]);
     await w.shot(`verify-always-prompt-${locale}`);
 
     await page.getByTestId('nav-history').click();
@@ -143,7 +148,11 @@ for (const { locale, texts, ui } of LANGUAGES) {
     await page.getByTestId('restart-outlook').click();
     await page.getByTestId('restart-next').click();
     await w.step('step-verify');
-    await expect(page.getByTestId('verify-table')).toBeVisible();
+    await expect(page.getByTestId('verify-table').locator('tr[data-row="saved-credentials"] td')).toHaveText([
+      '2',
+      '→',
+      '1',
+    ]);
 
     await page.getByTestId('nav-history').click();
     await w.step('view-history');

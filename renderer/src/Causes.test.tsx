@@ -16,7 +16,7 @@ const PROXY = 'outlook.contoso.com';
 async function pc(
   before: SampleReportName | DiagnosisReport,
   opts: {
-    after?: SampleReportName;
+    after?: SampleReportName | DiagnosisReport;
     plan?: ChangePlan | ((c: readonly CredentialPick[]) => ChangePlan);
     locale?: Locale;
     technician?: boolean;
@@ -25,7 +25,9 @@ async function pc(
   const fake = fakeApi({
     reports: {
       before: typeof before === 'string' ? sampleReport(before) : before,
-      ...(opts.after ? { after: sampleReport(opts.after) } : {}),
+      ...(opts.after
+        ? { after: typeof opts.after === 'string' ? sampleReport(opts.after) : opts.after }
+        : {}),
     },
     plan: opts.plan,
   });
@@ -144,6 +146,14 @@ describe('"Always prompt" switched off: planned, applied, restarted, undone', ()
     expect(screen.getByTestId('restart-outlook')).toBeTruthy();
     await act(() => store.getState().verify());
     expect(screen.getByTestId('verify-ok')).toBeTruthy();
+    const account = PROMPT_PLAN.changes[0]!.account!;
+    const cells = screen.getByTestId('verify-table').querySelector(`[data-row="prompt-${account}"]`)!;
+    expect(cells.querySelector('th')!.textContent).toBe('“Always prompt” (profile Outlook)');
+    expect([...cells.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      'always asks for the password',
+      '→',
+      'uses the Windows sign-in',
+    ]);
 
     await act(() => store.getState().openHistory());
     const row = screen.getByTestId('history-row');
@@ -190,9 +200,12 @@ describe('saved sign-ins: a pick list, a plain confirmation, History says it can
   });
 
   it('asks before removing, saying it cannot be undone; apply removes; History offers no undo', async () => {
-    const { store, fake } = await pc('win10-outlook2016-saved-credentials', {
-      plan: (c) => credentialPlan(c),
-    });
+    const before = sampleReport('win10-outlook2016-saved-credentials');
+    const after = {
+      ...before,
+      savedCredentials: before.savedCredentials!.filter((m) => m.credential.targetName !== SSPI),
+    };
+    const { store, fake } = await pc(before, { after, plan: (c) => credentialPlan(c) });
     await act(() => store.getState().planSelected());
     fireEvent.click(screen.getAllByTestId('credential-pick')[0]!);
     await act(async () => {});
@@ -222,6 +235,10 @@ describe('saved sign-ins: a pick list, a plain confirmation, History says it can
     expect(screen.getByTestId('apply-undo-partial').textContent).toBe(
       'This change cannot be undone: removed sign-ins cannot be put back.',
     );
+
+    await act(() => store.getState().verify());
+    const saved = screen.getByTestId('verify-table').querySelector('[data-row="saved-credentials"]')!;
+    expect([...saved.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['2', '→', '1']);
 
     await act(() => store.getState().openHistory());
     const row = screen.getByTestId('history-row');

@@ -11,6 +11,7 @@ import { lmView } from '../store/lm-state';
 import { actionable } from '../store/model';
 import { usedProfiles } from '../store/profile-use';
 import { useWizard } from '../store/store-context';
+import { causeRows } from './verify-cause-rows';
 import './VerifyStep.css';
 
 interface Row {
@@ -32,6 +33,7 @@ export function VerifyStep() {
   const goTo = useWizard((s) => s.goTo);
   const technician = useWizard((s) => s.audience === 'technician');
   const locale = useWizard((s) => s.locale);
+  const plan = useWizard((s) => s.plan);
   const scanning = busy === 'verify' || busy === 'proxy';
 
   const scheme = (r: DiagnosisReport | null, section: string) => {
@@ -62,6 +64,7 @@ export function VerifyStep() {
       });
     }
   }
+  rows.push(...causeRows(t, plan, before, after));
   const lm = (r: DiagnosisReport | null) => (r ? lmCellText(t, lmView(r.lsa)) : '—');
   rows.push({ id: 'lm', label: t('verify.rowLm'), before: lm(before), after: lm(after) });
   const count = (r: DiagnosisReport | null) => (r ? String(actionable(r.findings).length) : '—');
