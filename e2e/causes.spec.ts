@@ -171,3 +171,28 @@ for (const { locale, texts, ui } of LANGUAGES) {
     expect(facts.savedCredentials.map((c) => c.targetName)).toContain(PROXY);
   });
 }
+
+test('nothing found: what was checked, what to look at next, and the Authn column explained', async ({
+  openWizard,
+}) => {
+  const w = await openWizard('xp-outlook2003-fixed');
+  const { page } = w;
+  await page.getByTestId('start-scan').click();
+  await w.step('step-findings');
+  await expect(page.getByTestId('step-heading')).toHaveText('No known cause found');
+  const guidance = page.getByTestId('no-cause-guidance');
+  await expect(guidance.getByTestId('guidance-checked')).toContainText(en.guidance.checked['prompt-setting']);
+  await expect(guidance.getByTestId('guidance-steps').locator('li').first()).toHaveText(
+    en.guidance.steps['connection-status'],
+  );
+  await page.getByTestId('authn-input').fill('Clear [Anonymous]');
+  await expect(page.getByTestId('authn-reading')).toHaveAttribute('data-verdict', 'prompt');
+  await expect(page.getByTestId('authn-reading')).toContainText(en.guidance.authn.CLEAR);
+  await w.shot('nothing-found-authn-en');
+  // The language can change at any time; the reading follows it.
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.getByTestId('authn-reading')).toContainText(zhCN.guidance.authn.CLEAR);
+  await guidance.getByRole('button', { name: 'Bearer*' }).click();
+  await expect(page.getByTestId('authn-reading')).toHaveAttribute('data-verdict', 'modern');
+  await w.shot('nothing-found-authn-zh-CN');
+});
