@@ -1,20 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { ABSENT_TEXT, valueText } from '../../../electron/core/report/value-text';
 import type { ChangePlan } from '../contract';
 import { causeFixLabel, isCauseFix, plainValue, skipText, type PlainValue } from '../store/cause-view';
 import { useWizard } from '../store/store-context';
 import './CauseChanges.css';
 
 /**
- * The plan's changes for the other causes, each before → after (values Outlook reads at start),
+ * The plan's changes for the other causes, each before → after in words (values Outlook reads at
+ * start; technicians see the stored bytes in Settings' table of registry values),
  * and what a fix leaves alone with the reason (a policy, a damaged value, nothing picked…).
  */
 export function CauseChanges({ plan }: { plan: ChangePlan }) {
   const { t } = useTranslation();
   const locale = useWizard((s) => s.locale);
-  const technician = useWizard((s) => s.audience === 'technician');
   const words = (p: PlainValue) => ('text' in p ? p.text : t(p.key, p.values));
-  const absent = ABSENT_TEXT[locale];
   const changes = plan.changes.filter((c) => isCauseFix(c.fix));
   const skips = plan.skipped.filter((s) => isCauseFix(s.fix));
   if (changes.length === 0 && skips.length === 0) return null;
@@ -37,15 +35,6 @@ export function CauseChanges({ plan }: { plan: ChangePlan }) {
                   {' → '}
                   <strong data-testid="cause-then">{words(plainValue(c, 'after'))}</strong>
                 </div>
-                {technician ? (
-                  <div className="detail">
-                    <code>{c.name}</code>
-                    {': '}
-                    <code data-testid="cause-before">{valueText(c.before, absent)}</code>
-                    {' → '}
-                    <code data-testid="cause-after">{valueText(c.after, absent)}</code>
-                  </div>
-                ) : null}
               </li>
             ))}
           </ul>
