@@ -11,7 +11,7 @@ test('Click-to-Run PC with a leftover Outlook 2010 profile: shown apart, nothing
   await page.getByTestId('start-scan').click();
 
   await w.step('step-findings');
-  await expect(page.getByTestId('step-heading')).toHaveText('Nothing to fix');
+  await expect(page.getByTestId('step-heading')).toHaveText('No known cause found');
   await expect(page.getByTestId('no-findings')).toBeVisible();
   await expect(page.getByTestId('coverage-incomplete')).toHaveCount(0);
   // The leftover profile is on Basic, yet it is no finding and nothing offers to change it.

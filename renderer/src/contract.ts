@@ -42,8 +42,15 @@ export type {
   ChangePlan,
   ChangeRecord,
   ChangeState,
+  PlanSkip,
   PlannedChange,
+  RecordedRemoval,
 } from '../../electron/core/fixes/change-plan';
+export type { CredentialPick } from '../../electron/shared/channels';
+export type { CredentialMatch } from '../../electron/core/causes/saved-credentials';
+export type { CauseFindingId, CauseFixId } from '../../electron/core/causes/cause-finding';
+export type { AuthnReading, NoCauseGuidance } from '../../electron/core/causes/no-cause-guidance';
+export type { MapiEndpointReading } from '../../electron/core/causes/mapi-endpoint';
 export type { Locale } from '../../electron/core/locale';
 export type { RecoveryItem, RecoveryReport } from '../../electron/core/fixes/recovery-report';
 export type {

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../contract';
 import { ErrorIcon, InfoIcon, WarningIcon } from '../icons';
+import { isCauseFinding } from '../store/cause-view';
+import { CauseFindingCard } from './CauseFindingCard';
 import { lmTypeText } from './lm-text';
+import { factText, RawPair } from './RawPair';
 import './FindingCard.css';
 
 interface Props {
@@ -27,23 +30,15 @@ function invalidLevelChange(f: Finding): string {
   return f.severity === 'info' ? 'changeNotNeeded' : 'changeByHand';
 }
 
-function factText(v: string | number | boolean | null): string {
-  return v === null || v === '' ? '—' : String(v);
-}
-
-function Pair({ term, value }: { term: string; value: string }) {
-  return (
-    <div className="raw-pair">
-      <dt>{term}</dt>
-      <dd>
-        <code>{value}</code>
-      </dd>
-    </div>
-  );
-}
-
 /** One finding in plain words: what is wrong, why Outlook prompts, what will change, and the KB. */
-export function FindingCard({ finding, technician, noNtlm, lmWithheld, reverted }: Props) {
+export function FindingCard(props: Props) {
+  // The other causes of prompts speak with the core's own texts (core/causes/text).
+  if (isCauseFinding(props.finding))
+    return <CauseFindingCard finding={props.finding} technician={props.technician} />;
+  return <KbFindingCard {...props} />;
+}
+
+function KbFindingCard({ finding, technician, noNtlm, lmWithheld, reverted }: Props) {
   const { t } = useTranslation();
   const facts = finding.facts;
   const values: Record<string, string> = {
@@ -106,13 +101,13 @@ export function FindingCard({ finding, technician, noNtlm, lmWithheld, reverted 
       <p className="kb">{t('findings.kb', { kb: finding.kb })}</p>
       {technician ? (
         <dl className="raw">
-          <Pair term={t('findings.tech.id')} value={finding.id} />
-          {finding.profile ? <Pair term={t('findings.tech.profile')} value={finding.profile} /> : null}
-          {finding.account ? <Pair term={t('findings.tech.section')} value={finding.account} /> : null}
+          <RawPair term={t('findings.tech.id')} value={finding.id} />
+          {finding.profile ? <RawPair term={t('findings.tech.profile')} value={finding.profile} /> : null}
+          {finding.account ? <RawPair term={t('findings.tech.section')} value={finding.account} /> : null}
           {Object.entries(finding.facts).map(([k, v]) => (
-            <Pair key={k} term={k} value={factText(v)} />
+            <RawPair key={k} term={k} value={factText(v)} />
           ))}
-          <Pair
+          <RawPair
             term={t('findings.tech.fixes')}
             value={finding.fixes.length ? finding.fixes.join(', ') : t('findings.tech.noFix')}
           />

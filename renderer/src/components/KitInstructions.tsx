@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ABSENT_TEXT, valueText } from '../../../electron/core/report/value-text';
 import type { MadeKit, PlannedChange } from '../contract';
+import { causeFixLabel, isCauseFix } from '../store/cause-view';
 import { regNumber } from '../store/model';
 import { useWizard } from '../store/store-context';
 
@@ -9,8 +10,12 @@ function ChangeLine({ change, technician }: { change: PlannedChange; technician:
   const { t } = useTranslation();
   const absent = useWizard((s) => ABSENT_TEXT[s.locale]);
   const names = (v: PlannedChange['after']) => (v?.type === 'REG_MULTI_SZ' ? v.data : []);
-  const text =
-    change.kind === 'roh-auth-scheme'
+  const locale = useWizard((s) => s.locale);
+  const text = isCauseFix(change.fix)
+    ? change.profile
+      ? t('prepare.changeCause', { fix: causeFixLabel(locale, change.fix), profile: change.profile })
+      : t('prepare.changeCauseUser', { fix: causeFixLabel(locale, change.fix) })
+    : change.kind === 'roh-auth-scheme'
       ? t('kit.change.auth', { profile: change.profile ?? '' })
       : change.kind === 'lm-compatibility-level'
         ? t('kit.change.lm', { level: regNumber(change.after) ?? '?' })

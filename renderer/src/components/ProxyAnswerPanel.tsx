@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProxyCheck } from '../contract';
+import { MapiAnswer } from './MapiAnswer';
 import './ProxyAnswerPanel.css';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -42,67 +43,73 @@ export function ProxyAnswerPanel({ checks }: { checks: readonly ProxyCheck[] }) 
             <h3>
               <code>{c.proxyServer}</code>
             </h3>
-            <dl className="raw">
-              <Row term={t('proxyAnswer.usedBy')}>
-                {c.usedBy
-                  .map((u) => u.profile)
-                  .filter((p, i, all) => all.indexOf(p) === i)
-                  .join(', ')}
-              </Row>
-              {r ? (
-                <Row term={t('proxyAnswer.url')}>
-                  <code>{r.url}</code>
-                </Row>
-              ) : null}
-              <Row term={t('proxyAnswer.status')}>
-                <span data-testid="proxy-answer-status">{status}</span>
-                {c.skipped ? <span className="detail"> {c.skipped}</span> : null}
-                {r?.failure ? (
-                  <span className="detail">
-                    {' '}
-                    <code>{r.failure.code ?? '—'}</code> {r.failure.message}
-                  </span>
-                ) : null}
-              </Row>
-              {r ? (
-                <Row term={t('proxyAnswer.schemes')}>
-                  <code data-testid="proxy-answer-schemes">
-                    {r.schemes.length > 0 ? r.schemes.join(', ') : t('proxyAnswer.noSchemes')}
-                  </code>
-                </Row>
-              ) : null}
-              {cert ? (
-                <>
-                  <Row term={t('proxyAnswer.certCn')}>
-                    <code>{cert.subjectCommonName ?? '—'}</code>
+            <div className={c.mapi ? 'proxy-answer-pair' : undefined}>
+              <div className="proxy-answer-side">
+                {c.mapi ? <h4>{t('proxyAnswer.rpcHeading')}</h4> : null}
+                <dl className="raw">
+                  <Row term={t('proxyAnswer.usedBy')}>
+                    {c.usedBy
+                      .map((u) => u.profile)
+                      .filter((p, i, all) => all.indexOf(p) === i)
+                      .join(', ')}
                   </Row>
-                  <Row term={t('proxyAnswer.certAlt')}>
-                    <code>{cert.altNames.length > 0 ? cert.altNames.join(', ') : '—'}</code>
-                  </Row>
-                  <Row term={t('proxyAnswer.certIssuer')}>
-                    <code>{cert.issuer ?? '—'}</code>
-                  </Row>
-                  <Row term={t('proxyAnswer.certValidTo')}>
-                    <code>{cert.validTo ?? '—'}</code>
-                  </Row>
-                  <Row term={t('proxyAnswer.certTrusted')}>
-                    <span data-testid="proxy-answer-trusted" data-trusted={String(cert.trusted)}>
-                      {yesNo(cert.trusted)}
-                    </span>
-                    {cert.trustError ? (
+                  {r ? (
+                    <Row term={t('proxyAnswer.url')}>
+                      <code>{r.url}</code>
+                    </Row>
+                  ) : null}
+                  <Row term={t('proxyAnswer.status')}>
+                    <span data-testid="proxy-answer-status">{status}</span>
+                    {c.skipped ? <span className="detail"> {c.skipped}</span> : null}
+                    {r?.failure ? (
                       <span className="detail">
                         {' '}
-                        <code>{cert.trustError}</code>
+                        <code>{r.failure.code ?? '—'}</code> {r.failure.message}
                       </span>
                     ) : null}
                   </Row>
-                  <Row term={t('proxyAnswer.certMatches')}>{yesNo(cert.matchesHost)}</Row>
-                </>
-              ) : null}
-              {r ? (
-                <Row term={t('proxyAnswer.elapsed')}>{t('proxyAnswer.ms', { ms: r.elapsedMs })}</Row>
-              ) : null}
-            </dl>
+                  {r ? (
+                    <Row term={t('proxyAnswer.schemes')}>
+                      <code data-testid="proxy-answer-schemes">
+                        {r.schemes.length > 0 ? r.schemes.join(', ') : t('proxyAnswer.noSchemes')}
+                      </code>
+                    </Row>
+                  ) : null}
+                  {cert ? (
+                    <>
+                      <Row term={t('proxyAnswer.certCn')}>
+                        <code>{cert.subjectCommonName ?? '—'}</code>
+                      </Row>
+                      <Row term={t('proxyAnswer.certAlt')}>
+                        <code>{cert.altNames.length > 0 ? cert.altNames.join(', ') : '—'}</code>
+                      </Row>
+                      <Row term={t('proxyAnswer.certIssuer')}>
+                        <code>{cert.issuer ?? '—'}</code>
+                      </Row>
+                      <Row term={t('proxyAnswer.certValidTo')}>
+                        <code>{cert.validTo ?? '—'}</code>
+                      </Row>
+                      <Row term={t('proxyAnswer.certTrusted')}>
+                        <span data-testid="proxy-answer-trusted" data-trusted={String(cert.trusted)}>
+                          {yesNo(cert.trusted)}
+                        </span>
+                        {cert.trustError ? (
+                          <span className="detail">
+                            {' '}
+                            <code>{cert.trustError}</code>
+                          </span>
+                        ) : null}
+                      </Row>
+                      <Row term={t('proxyAnswer.certMatches')}>{yesNo(cert.matchesHost)}</Row>
+                    </>
+                  ) : null}
+                  {r ? (
+                    <Row term={t('proxyAnswer.elapsed')}>{t('proxyAnswer.ms', { ms: r.elapsedMs })}</Row>
+                  ) : null}
+                </dl>
+              </div>
+              {c.mapi ? <MapiAnswer reading={c.mapi} /> : null}
+            </div>
           </div>
         );
       })}

@@ -136,7 +136,7 @@ describe('translations', () => {
       'failed-rolled-back',
       'needs-attention',
     ];
-    const applySteps: StepName[] = ['backup', 'write', 'verify'];
+    const applySteps: StepName[] = ['backup', 'write', 'verify', 'remove'];
     const busy: Busy[] = [
       'init',
       'scan',
@@ -173,6 +173,14 @@ describe('translations', () => {
       ...['msi', 'click-to-run', 'unknown'].map((k) => `machine.type.${k}`),
       ...EXCHANGE_GENERATIONS.map((g) => `autodiscover.generation.${g}`),
       ...['text', 'number', 'other'].map((k) => `findings.lmType.${k}`),
+      ...['policy', 'cloud', 'server', 'unreadable'].map((k) => `causes.notOffered.${k}`),
+      ...['prompt', 'modern', 'windows', 'unknown'].map((k) => `guidance.verdict.${k}`),
+      ...['negotiate', 'ntlm'].map((k) => `manual.causes.logon.${k}`),
+      ...['none', 'negotiate', 'ntlm', 'kerberos', 'anonymous', 'other'].map(
+        (k) => `causes.value.logon.${k}`,
+      ),
+      ...['absent', 'promptOn', 'promptOff'].map((k) => `causes.value.${k}`),
+      ...['heading', 'prompt', 'value', 'delete', 'credential', 'start'].map((k) => `manual.causes.${k}`),
       ...['r3Text'].map((k) => `manual.registry.${k}`),
       ...severities.map((s) => `findings.severity.${s}`),
       ...fixes.map((f) => `history.fix.${f}`),

@@ -1,11 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import type { ApplyOutcome, StepName } from '../contract';
+import type { ApplyOutcome, ChangePlan, StepName } from '../contract';
 import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, ErrorIcon } from '../icons';
 import { useWizard } from '../store/store-context';
 import './ApplyStep.css';
 
-const SHOWN: readonly StepName[] = ['backup', 'write', 'verify'];
+const REGISTRY_STEPS: readonly StepName[] = ['backup', 'write', 'verify'];
+
+/** The registry's steps when the plan writes values, the removal when it removes saved sign-ins. */
+function shownSteps(plan: ChangePlan | null): StepName[] {
+  if (!plan || plan.removals.length === 0) return [...REGISTRY_STEPS];
+  return [...(plan.changes.length > 0 ? REGISTRY_STEPS : []), 'remove'];
+}
 
 function stepState(outcome: ApplyOutcome | null, step: StepName): 'done' | 'failed' | 'pending' {
   const r = outcome?.steps.find((s) => s.step === step);
@@ -22,9 +28,27 @@ const EXPLAINED = new Set([
   'locked',
 ]);
 
+/** What History can undo: everything, the settings but not the removed sign-ins, or nothing. */
+function UndoLine({ outcome }: { outcome: ApplyOutcome }) {
+  const { t } = useTranslation();
+  const removed = (outcome.removals ?? []).filter((r) => r.removed);
+  if (removed.length === 0) return <p>{t('apply.undoHint')}</p>;
+  return (
+    <>
+      <p data-testid="apply-removed">
+        {t('apply.removed', { targets: removed.map((r) => r.targetName).join(', ') })}
+      </p>
+      <p data-testid="apply-undo-partial">
+        {outcome.plan.changes.length > 0 ? t('apply.undoPartial') : t('apply.undoNone')}
+      </p>
+    </>
+  );
+}
+
 export function ApplyStep() {
   const { t } = useTranslation();
   const outcome = useWizard((s) => s.outcome);
+  const plan = useWizard((s) => s.plan);
   const busy = useWizard((s) => s.busy);
   const error = useWizard((s) => (s.error?.action === 'apply' ? s.error : null));
   const apply = useWizard((s) => s.apply);
@@ -38,7 +62,7 @@ export function ApplyStep() {
   return (
     <StepFrame testId="step-apply" title={t('apply.title')} lead={working ? t('apply.working') : undefined}>
       <ol className="apply-steps" data-testid="apply-progress" aria-busy={working}>
-        {SHOWN.map((step) => {
+        {shownSteps(plan).map((step) => {
           const state = stepState(outcome, step);
           return (
             <li
@@ -86,7 +110,7 @@ export function ApplyStep() {
             <p className="notice-title">
               {outcome.status === 'applied' ? t('apply.done') : t('apply.nothingToDo')}
             </p>
-            {outcome.status === 'applied' ? <p>{t('apply.undoHint')}</p> : null}
+            {outcome.status === 'applied' ? <UndoLine outcome={outcome} /> : null}
             {technician && outcome.backupPath ? (
               <p className="detail">{t('apply.backupAt', { path: outcome.backupPath })}</p>
             ) : null}

@@ -7,6 +7,7 @@ import { AutodiscoverPanel } from '../components/AutodiscoverPanel';
 import { CoverageNotice } from '../components/CoverageNotice';
 import { FindingCard } from '../components/FindingCard';
 import { LeftoverProfiles } from '../components/LeftoverProfiles';
+import { NoCauseGuidance } from '../components/NoCauseGuidance';
 import { MachineSummary } from '../components/MachineSummary';
 import { ProxyAnswerPanel } from '../components/ProxyAnswerPanel';
 import { StepFrame } from '../components/StepFrame';
@@ -111,6 +112,7 @@ export function FindingsStep() {
           <p>{t('findings.noneText')}</p>
         </div>
       ) : null}
+      {verdict === 'clean' && report.guidance ? <NoCauseGuidance guidance={report.guidance} /> : null}
       {verdict === 'incomplete' ? (
         <div className="notice warn" data-testid="no-findings-incomplete" role="status">
           <WarningIcon />

@@ -14,7 +14,7 @@ export function ManualStep() {
   const goTo = useWizard((s) => s.goTo);
   const steps = manualSteps(plan);
   const firstOpen = steps.findIndex((_, i) => !checked.includes(i + 1));
-  const groups = (['outlook', 'registry'] as const).filter((g) => steps.some((s) => s.group === g));
+  const groups = (['outlook', 'causes', 'registry'] as const).filter((g) => steps.some((s) => s.group === g));
   return (
     <StepFrame testId="step-manual" title={t('manual.title')} lead={t('manual.lead')}>
       <p className="manual-progress" role="status" aria-live="polite">

@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, ShieldIcon, WarningIcon } from '../icons';
+import { OUTLOOK_CLOSED_KINDS } from '../../../electron/core/fixes/outlook-closed';
+import type { PlannedChange } from '../contract';
+import { causeFixLabel, isCauseFix } from '../store/cause-view';
 import { invalidLevelData, replacesInvalidLevel } from '../store/lm-state';
 import { lmChange } from '../store/model';
 import { useWizard } from '../store/store-context';
@@ -18,9 +21,19 @@ export function PrepareStep() {
   const goTo = useWizard((s) => s.goTo);
   const busy = useWizard((s) => s.busy);
   const technician = useWizard((s) => s.audience === 'technician');
-  const profileChange = !!plan?.changes.some((c) => c.kind === 'roh-auth-scheme');
+  const locale = useWizard((s) => s.locale);
+  // Outlook reads (and may rewrite) these while it runs; a running Outlook saves its sign-in again.
+  const profileChange =
+    !!plan?.changes.some((c) => OUTLOOK_CLOSED_KINDS.has(c.kind)) || (plan?.removals.length ?? 0) > 0;
   const mustClose = profileChange && running === true;
   const lm = lmChange(plan);
+
+  const causeLine = (c: PlannedChange) => {
+    const fix = isCauseFix(c.fix) ? causeFixLabel(locale, c.fix) : c.fix;
+    return c.profile
+      ? t('prepare.changeCause', { fix, profile: c.profile })
+      : t('prepare.changeCauseUser', { fix });
+  };
 
   useEffect(() => {
     // Watch for Outlook closing while this page is open; never close it for the person.
@@ -81,11 +94,13 @@ export function PrepareStep() {
             <li key={`${c.path}\\${c.name}`}>
               {c.kind === 'roh-auth-scheme'
                 ? t('prepare.changeAuth', { profile: c.profile ?? '' })
-                : replacesInvalidLevel(c)
-                  ? t('prepare.changeLmReplace', { data: invalidLevelData(c.before) })
-                  : t('prepare.changeLm', {
-                      level: c.after && c.after.type === 'REG_DWORD' ? c.after.data : '?',
-                    })}
+                : isCauseFix(c.fix)
+                  ? causeLine(c)
+                  : replacesInvalidLevel(c)
+                    ? t('prepare.changeLmReplace', { data: invalidLevelData(c.before) })
+                    : t('prepare.changeLm', {
+                        level: c.after && c.after.type === 'REG_DWORD' ? c.after.data : '?',
+                      })}
               {technician ? (
                 <code className="path">
                   {c.path}\{c.name}
@@ -93,8 +108,14 @@ export function PrepareStep() {
               ) : null}
             </li>
           ))}
+          {plan?.removals.map((r) => (
+            <li key={`${r.type}:${r.targetName}`} data-testid="prepare-removal">
+              {t('prepare.removeCredential', { target: r.targetName })}
+            </li>
+          ))}
         </ul>
-        <p className="muted">{t('prepare.backup')}</p>
+        {plan && plan.changes.length > 0 ? <p className="muted">{t('prepare.backup')}</p> : null}
+        {plan && plan.removals.length > 0 ? <p className="muted">{t('prepare.noBackupRemoval')}</p> : null}
       </section>
 
       <div className="actions">

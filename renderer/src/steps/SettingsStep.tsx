@@ -4,10 +4,13 @@ import { authSchemeName } from '../../../electron/core/outlook/rpc-over-http';
 import { ABSENT_TEXT, valueText } from '../../../electron/core/report/value-text';
 import type { ChangePlan, DiagnosisReport, ExchangeAccount, RpcOverHttpSettings } from '../contract';
 import { AutodiscoverPanel } from '../components/AutodiscoverPanel';
+import { CauseChanges } from '../components/CauseChanges';
+import { CredentialPicker } from '../components/CredentialPicker';
 import { LmLevels } from '../components/LmLevels';
 import { LmUnknown } from '../components/LmUnknown';
 import { changedRows, ProxySettingsPanel } from '../components/ProxySettingsPanel';
 import { StepFrame } from '../components/StepFrame';
+import { removalCandidates } from '../store/cause-view';
 import { knownLevel, lmView, replacesInvalidLevel } from '../store/lm-state';
 import { authChangeFor, lmChange, regNumber } from '../store/model';
 import { usedProfiles } from '../store/profile-use';
@@ -59,7 +62,10 @@ export function SettingsStep() {
   const lsa = report.lsa;
   const now = lmView(lsa);
   const proposedLevel = lm ? regNumber(lm.after) : knownLevel(now);
-  const canChange = !!plan && plan.changes.length > 0;
+  const canChange = !!plan && (plan.changes.length > 0 || plan.removals.length > 0);
+  // Saved sign-ins are offered only with their finding, and only as the person picks them.
+  const picking =
+    report.findings.some((f) => f.id === 'saved-credentials') && removalCandidates(report).length > 0;
   // Where the plan switches an account to NTLM, Exchange may switch it back (Outlook 2007+).
   const notices = autodiscoverNotices(report).filter((n) =>
     n.accounts.some((a) => authChangeFor(plan, a.section)),
@@ -137,6 +143,9 @@ export function SettingsStep() {
 
       <AutodiscoverPanel notices={notices} technician={technician} />
 
+      {plan ? <CauseChanges plan={plan} /> : null}
+      {picking ? <CredentialPicker report={report} /> : null}
+
       {technician && plan && plan.changes.length > 0 ? (
         <section className="panel" aria-labelledby="raw-heading">
           <h2 id="raw-heading">{t('settings.rawHeading')}</h2>
@@ -171,7 +180,7 @@ export function SettingsStep() {
         </section>
       ) : null}
 
-      {!canChange ? (
+      {!canChange && !picking ? (
         <p className="notice info" role="status">
           {plan && plan.alreadyDone.length > 0 ? t('settings.alreadyDone') : t('settings.nothingToChange')}
         </p>

@@ -5,11 +5,13 @@ import { ProxyCheckProgress } from '../components/ProxyCheckProgress';
 import { RevertedNotice } from '../components/RevertedNotice';
 import { StepFrame } from '../components/StepFrame';
 import { CheckIcon, WarningIcon } from '../icons';
+import { causeFindingView, isCauseFinding } from '../store/cause-view';
 import { verdictOf } from '../store/coverage-view';
 import { lmView } from '../store/lm-state';
 import { actionable } from '../store/model';
 import { usedProfiles } from '../store/profile-use';
 import { useWizard } from '../store/store-context';
+import { causeRows } from './verify-cause-rows';
 import './VerifyStep.css';
 
 interface Row {
@@ -30,6 +32,8 @@ export function VerifyStep() {
   const verify = useWizard((s) => s.verify);
   const goTo = useWizard((s) => s.goTo);
   const technician = useWizard((s) => s.audience === 'technician');
+  const locale = useWizard((s) => s.locale);
+  const plan = useWizard((s) => s.plan);
   const scanning = busy === 'verify' || busy === 'proxy';
 
   const scheme = (r: DiagnosisReport | null, section: string) => {
@@ -60,6 +64,7 @@ export function VerifyStep() {
       });
     }
   }
+  rows.push(...causeRows(t, plan, before, after));
   const lm = (r: DiagnosisReport | null) => (r ? lmCellText(t, lmView(r.lsa)) : '—');
   rows.push({ id: 'lm', label: t('verify.rowLm'), before: lm(before), after: lm(after) });
   const count = (r: DiagnosisReport | null) => (r ? String(actionable(r.findings).length) : '—');
@@ -136,7 +141,9 @@ export function VerifyStep() {
             <ul>
               {remaining.map((f, i) => (
                 <li key={`${f.id}-${i}`}>
-                  {t(`findings.items.${f.id}.title`, { ...f.facts, profile: f.profile ?? '' })}
+                  {isCauseFinding(f)
+                    ? causeFindingView(locale, f).title
+                    : t(`findings.items.${f.id}.title`, { ...f.facts, profile: f.profile ?? '' })}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,13 @@
 import { toApiError } from '../api/api-error';
-import type { ApplyOutcome, ChangePlan, DiagnosisReport, FixId, SavedReport } from '../contract';
+import type {
+  ApplyOutcome,
+  ChangePlan,
+  CredentialPick,
+  DiagnosisReport,
+  FixId,
+  SavedReport,
+} from '../contract';
+import { toggledPicks } from './cause-view';
 import { recommendedFixes, toggledFixes, type StepId } from './model';
 import { RESUME_KEY, saveSnapshot, takeSnapshot } from './resume-snapshot';
 import type { StoreKit } from './store-kit';
@@ -13,6 +21,8 @@ export interface FlowState {
   /** The first scan of this session: the "before". */
   readonly report: DiagnosisReport | null;
   readonly selectedFixes: readonly FixId[];
+  /** The saved sign-ins the person picked for removal: none until they pick (never all by default). */
+  readonly credentialPicks: readonly CredentialPick[];
   /** The plan shown on Settings; its fingerprint binds the apply to exactly this plan. */
   readonly plan: ShownPlan | null;
   readonly mode: 'auto' | 'manual' | null;
@@ -35,6 +45,8 @@ export interface FlowActions {
   start(): Promise<void>;
   scan(): Promise<void>;
   toggleFix(fix: FixId, on: boolean): void;
+  /** Picks or unpicks one saved sign-in, and plans again so Settings shows what would go. */
+  toggleCredential(pick: CredentialPick, on: boolean): Promise<void>;
   planSelected(): Promise<void>;
   chooseMode(mode: 'auto' | 'manual'): Promise<void>;
   toggleManualStep(n: number, done: boolean): void;
@@ -60,6 +72,7 @@ export const flowFresh = {
   step: 'welcome',
   report: null,
   selectedFixes: [],
+  credentialPicks: [],
   plan: null,
   mode: null,
   manualChecked: [],
@@ -74,6 +87,18 @@ export const flowFresh = {
   saved: null,
   copyStatus: 'idle',
 } as const satisfies FlowState;
+
+/** The fixes to plan or apply, with the picked sign-ins when their removal is one of them. */
+function fixRequest(s: Pick<FlowState, 'selectedFixes' | 'credentialPicks'>): {
+  fixes: FixId[];
+  credentials?: CredentialPick[];
+} {
+  const fixes = [...s.selectedFixes];
+  // No pick is no list at all (the service plans "none picked" and says so).
+  return fixes.includes('remove-saved-credentials') && s.credentialPicks.length > 0
+    ? { fixes, credentials: s.credentialPicks.map((p) => ({ ...p })) }
+    : { fixes };
+}
 
 export function createFlowSlice(kit: StoreKit): FlowState & FlowActions {
   const { api, set, get, storage, deps, poll } = kit;
@@ -104,6 +129,7 @@ export function createFlowSlice(kit: StoreKit): FlowState & FlowActions {
       set({
         report: checked,
         selectedFixes: recommendedFixes(checked),
+        credentialPicks: [],
         plan: null,
         outcome: null,
         afterReport: null,
@@ -117,13 +143,18 @@ export function createFlowSlice(kit: StoreKit): FlowState & FlowActions {
       set({ selectedFixes: toggledFixes(get().selectedFixes, fix, on), plan: null });
     },
 
+    async toggleCredential(pick, on) {
+      set({ credentialPicks: toggledPicks(get().credentialPicks, pick, on) });
+      await get().planSelected();
+    },
+
     async planSelected() {
       const { selectedFixes } = get();
       if (selectedFixes.length === 0) {
         set({ plan: null, step: 'settings' });
         return;
       }
-      const plan = await kit.run('plan', () => api['fix:plan']({ fixes: [...selectedFixes] }));
+      const plan = await kit.run('plan', () => api['fix:plan'](fixRequest(get())));
       if (!plan) return;
       set({ plan, step: 'settings' });
     },
@@ -176,12 +207,15 @@ export function createFlowSlice(kit: StoreKit): FlowState & FlowActions {
     },
 
     async apply() {
-      const { selectedFixes, plan } = get();
+      const { selectedFixes, credentialPicks, plan } = get();
       kit.stopPoll();
       if (!plan) return get().goTo('settings');
       set({ step: 'apply', outcome: null });
       const outcome = await kit.run('apply', () =>
-        api['fix:apply']({ fixes: [...selectedFixes], fingerprint: plan.fingerprint }),
+        api['fix:apply']({
+          ...fixRequest({ selectedFixes, credentialPicks }),
+          fingerprint: plan.fingerprint,
+        }),
       );
       if (!outcome) return;
       if (outcome.status === 'plan-changed' && outcome.fingerprint) {

@@ -39,4 +39,29 @@ describe('history', () => {
       message: 'only an applied change can be undone',
     });
   });
+
+  it('an undo stopped before any write (Outlook open) keeps the wizard as it was', async () => {
+    const fake = fakeApi();
+    const store = createWizardStore({ api: fake.api });
+    await store.getState().scan();
+    await store.getState().planSelected();
+    await store.getState().apply();
+    await store.getState().restartOutlook();
+    fake.api['fix:rollback'] = async (req) => ({
+      status: 'blocked',
+      changeId: req.changeId,
+      reason: 'Outlook is running. Close Outlook, then try again.',
+      restartOutlook: false,
+      restartWindows: false,
+    });
+    await store.getState().openHistory();
+    await store.getState().undo('20260101-000000-abcdef');
+    const s = store.getState();
+    expect(s.historyResult).toMatchObject({ ok: true, outcome: { status: 'blocked' } });
+    expect(s.busy).toBeNull();
+    // Nothing changed: the wizard still knows Outlook is open and what it applied.
+    expect(s.outlookRunning).toBe(true);
+    expect(s.outcome?.status).toBe('applied');
+    expect(s.step).not.toBe('welcome');
+  });
 });

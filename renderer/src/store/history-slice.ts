@@ -66,6 +66,12 @@ export function createHistorySlice(kit: StoreKit): HistoryState & HistoryActions
       set({ busy: 'undo', historyResult: null, error: null });
       try {
         const outcome = await api['fix:rollback']({ changeId });
+        // Stopped before any write (Outlook open, a prompt declined): what the wizard shows still holds.
+        if (outcome.status === 'blocked' || outcome.status === 'elevation-declined') {
+          set({ busy: null, historyResult: { changeId, ok: true, outcome } });
+          await get().loadHistory();
+          return;
+        }
         // The machine changed under the wizard: what it showed is stale, so it starts over.
         kit.stopPoll();
         kit.storage?.removeItem(RESUME_KEY);

@@ -101,6 +101,7 @@ export function recordOf(outcome: ApplyOutcome, state: ChangeState): ChangeRecor
     state,
     restartOutlook: outcome.plan.restartOutlook,
     restartWindows: outcome.plan.restartWindows,
+    ...(outcome.removals ? { removals: outcome.removals } : {}),
   };
 }
 

@@ -3,9 +3,11 @@ import { isComputerName } from '../../../electron/core/server-guides/computer-na
 import { ApiError } from '../api/api-error';
 import type {
   AppInfo,
+  ApplyOutcome,
   ChangePlan,
   ChangeRecord,
   Channel,
+  CredentialPick,
   CollectedPcInfo,
   Delivery,
   DiagnosisReport,
@@ -75,8 +77,11 @@ export interface FakeApiOptions {
   pick?: CollectedPcInfo | null;
   /** Scans of another machine than the XP one: `before` until a fix is applied, then `after`. */
   reports?: { readonly before: DiagnosisReport; readonly after?: DiagnosisReport };
-  /** The plan `fix:plan` shows and `fix:apply` applies (default: the XP machine's two fixes). */
-  plan?: ChangePlan;
+  /**
+   * The plan `fix:plan` shows and `fix:apply` applies (default: the XP machine's two fixes), or
+   * one made from the picked saved sign-ins.
+   */
+  plan?: ChangePlan | ((credentials: readonly CredentialPick[]) => ChangePlan);
   /** How `prf:save` answers: refuses (the service's kind and message), or leaves accounts out. */
   prf?: { readonly refusal?: ApiError; readonly notCovered?: readonly string[] };
 }
@@ -108,8 +113,31 @@ export function fakeApi(opts: FakeApiOptions = {}) {
   };
   const download = (name: string, mime: string, text: string): Delivery =>
     state.save ?? { kind: 'download', name, mime, base64: btoa(text) };
-  const plan = opts.plan ?? PLAN;
-  const applied = opts.plan ? outcomeOf(plan, 'applied', APPLIED.changeId!, APPLIED.backupPath!) : APPLIED;
+  const planFor = (credentials: readonly CredentialPick[] = []): ChangePlan =>
+    typeof opts.plan === 'function' ? opts.plan(credentials) : (opts.plan ?? PLAN);
+  // Applied as the engine does: a removal is listed again and reported removed.
+  const appliedFor = (plan: ChangePlan): ApplyOutcome => {
+    if (!opts.plan) return APPLIED;
+    const o = outcomeOf(plan, 'applied', APPLIED.changeId!, APPLIED.backupPath!);
+    if (plan.removals.length === 0) return o;
+    const registry = plan.changes.length > 0;
+    return {
+      ...o,
+      // The engine's steps: the registry's (when it writes), then the removal, then the record.
+      steps: [
+        ...o.steps.filter((x) => x.step !== 'record' && (registry || x.step === 'journal')),
+        { step: 'remove', ok: true },
+        { step: 'record', ok: true },
+      ],
+      backupPath: registry ? o.backupPath : null,
+      removals: plan.removals.map((r) => ({
+        targetName: r.targetName,
+        type: r.type,
+        userName: r.userName,
+        removed: true,
+      })),
+    };
+  };
   const opened = (collected: CollectedPcInfo | null) => (state.info = { ...state.info, collected });
   const scan = () => {
     const r = opts.reports;
@@ -121,17 +149,30 @@ export function fakeApi(opts: FakeApiOptions = {}) {
     {
       'app:info': async () => state.info,
       'scan:run': async () => scan(),
-      'fix:plan': async () => ({ ...plan, fingerprint: PLAN_FINGERPRINT }),
-      'fix:apply': async () => {
+      'fix:plan': async (req) => ({ ...planFor(req.credentials), fingerprint: PLAN_FINGERPRINT }),
+      'fix:apply': async (req) => {
         if (opts.declined) {
           state.journal.unshift(recordOf(DECLINED, 'failed-rolled-back'));
           return DECLINED;
         }
+        const applied = appliedFor(planFor(req.credentials));
         state.fixed = true;
         state.journal.unshift(recordOf(applied, 'applied'));
         return applied;
       },
       'fix:rollback': async (req) => {
+        const record = state.journal.find((r) => r.id === req.changeId);
+        const notUndone = record?.removals?.length ? { notUndone: record.removals } : {};
+        // As the change service: removals alone cannot be undone at all.
+        if (record && record.changes.length === 0 && record.removals?.length)
+          return {
+            status: 'blocked',
+            changeId: req.changeId,
+            reason: 'Removed saved sign-ins cannot be put back.',
+            restartOutlook: false,
+            restartWindows: false,
+            ...notUndone,
+          };
         state.fixed = false;
         state.journal = state.journal.map((r) =>
           r.id === req.changeId ? { ...r, state: 'rolled-back' } : r,
@@ -142,6 +183,7 @@ export function fakeApi(opts: FakeApiOptions = {}) {
           reason: null,
           restartOutlook: true,
           restartWindows: true,
+          ...notUndone,
         };
       },
       'history:list': async () => state.journal,

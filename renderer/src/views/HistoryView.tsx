@@ -43,10 +43,36 @@ function ResultLine() {
         {invalid !== null ? (
           <p data-testid="history-invalid-back">{t('history.result.invalidBack', { data: invalid })}</p>
         ) : null}
+        {o.notUndone && o.notUndone.length > 0 ? (
+          <p data-testid="history-not-undone">
+            {t('history.result.notUndone', { targets: o.notUndone.map((r) => r.targetName).join(', ') })}
+          </p>
+        ) : null}
         {ok && o.restartOutlook ? <p>{t('history.result.restartOutlook')}</p> : null}
         {ok && o.restartWindows ? <p>{t('history.result.restartWindows')}</p> : null}
       </div>
     </div>
+  );
+}
+
+/**
+ * The saved sign-ins a change removed, each marked as impossible to undo (an undo of the change
+ * puts back its registry part only).
+ */
+function RemovalLines({ record }: { record: ChangeRecord }) {
+  const { t } = useTranslation();
+  if (!record.removals || record.removals.length === 0) return null;
+  return (
+    <ul className="plain history-removals">
+      {record.removals.map((x) => (
+        <li key={`${x.type}:${x.targetName}`} data-testid="history-removal" data-removed={String(x.removed)}>
+          {x.removed
+            ? t('history.removed', { target: x.targetName })
+            : t('history.notRemoved', { target: x.targetName })}{' '}
+          {x.removed ? <span className="badge not-undoable">{t('history.cannotUndo')}</span> : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -131,6 +157,7 @@ export function HistoryView() {
                         <li key={f}>{fixText(f, r)}</li>
                       ))}
                     </ul>
+                    <RemovalLines record={r} />
                     {technician
                       ? r.changes.map((c) => (
                           <code key={`${c.path}\\${c.name}`} className="path">
@@ -143,7 +170,7 @@ export function HistoryView() {
                     <span className={`badge state-${r.state}`}>{t(`history.state.${r.state}`)}</span>
                   </td>
                   <td>
-                    {r.state === 'applied' && !collected ? (
+                    {r.state === 'applied' && !collected && r.changes.length > 0 ? (
                       <button
                         type="button"
                         className="button"
@@ -154,6 +181,11 @@ export function HistoryView() {
                       >
                         {t('history.undo')}
                       </button>
+                    ) : null}
+                    {r.removals?.some((x) => x.removed) && r.changes.length === 0 ? (
+                      <span className="badge not-undoable" data-testid="history-no-undo">
+                        {t('history.cannotUndo')}
+                      </span>
                     ) : null}
                   </td>
                 </tr>

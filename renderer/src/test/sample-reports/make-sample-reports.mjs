@@ -29,9 +29,18 @@ const MACHINES = [
   'xp-outlook2003-hkcu-only',
   'xp-outlook2003-hku-export',
   'xp-outlook2003-lm-string',
+  'xp-outlook2003-always-prompt',
+  'xp-outlook2003-causes',
+  'win10-outlook2016-cloud',
+  'win7-outlook2013-policies',
+  'win10-outlook2016-saved-credentials',
+  'xp-outlook2003-fixed',
 ];
 /** Diagnosed again after these fixes were applied. */
-const AFTER = { 'xp-outlook2003-lm-string': ['lmcompat-3'] };
+const AFTER = {
+  'xp-outlook2003-lm-string': ['lmcompat-3'],
+  'xp-outlook2003-always-prompt': ['prompt-always-off'],
+};
 
 function exproxy(args) {
   try {

@@ -1,0 +1,15 @@
+/** A fact as stored, shown to technicians beside the plain words (finding cards). */
+export function factText(v: string | number | boolean | null): string {
+  return v === null || v === '' ? '—' : String(v);
+}
+
+export function RawPair({ term, value }: { term: string; value: string }) {
+  return (
+    <div className="raw-pair">
+      <dt>{term}</dt>
+      <dd>
+        <code>{value}</code>
+      </dd>
+    </div>
+  );
+}
