@@ -209,7 +209,9 @@ describe('saved sign-ins: a pick list, a plain confirmation, History says it can
     fireEvent.click(screen.getByTestId('settings-next'));
     fireEvent.click(screen.getByTestId('choose-auto'));
     const dialog = screen.getByTestId('confirm-removal');
-    expect(dialog.textContent).toContain('Remove 1 saved sign-ins from Windows. This cannot be undone');
+    expect(dialog.textContent).toContain(
+      'Remove the saved sign-ins you picked (1) from Windows. This cannot be undone',
+    );
     expect(dialog.textContent).toContain('Outlook will ask for your password once');
     expect(dialog.textContent).toContain(SSPI);
     // Going back changes nothing and stays on Choose.
