@@ -3,7 +3,7 @@ import type { CauseFindingId, Finding } from '../contract';
 import { ErrorIcon, InfoIcon, WarningIcon } from '../icons';
 import { causeFindingView, causeFixLabel, isCauseFix, notOffered } from '../store/cause-view';
 import { useWizard } from '../store/store-context';
-import { factText, RawPair } from './RawPair';
+import { FindingTechDetails } from './FindingTechDetails';
 import './FindingCard.css';
 
 interface Props {
@@ -62,19 +62,7 @@ export function CauseFindingCard({ finding, technician }: Props) {
       <p className="kb" data-testid="cause-source">
         {t('causes.source', { kb: text.kb })}
       </p>
-      {technician ? (
-        <dl className="raw">
-          <RawPair term={t('findings.tech.id')} value={finding.id} />
-          {finding.account ? <RawPair term={t('findings.tech.section')} value={finding.account} /> : null}
-          {Object.entries(finding.facts).map(([k, v]) => (
-            <RawPair key={k} term={k} value={factText(v)} />
-          ))}
-          <RawPair
-            term={t('findings.tech.fixes')}
-            value={finding.fixes.length ? finding.fixes.join(', ') : t('findings.tech.noFix')}
-          />
-        </dl>
-      ) : null}
+      {technician ? <FindingTechDetails finding={finding} showProfile={false} /> : null}
     </article>
   );
 }

@@ -4,7 +4,8 @@ import { ErrorIcon, InfoIcon, WarningIcon } from '../icons';
 import { isCauseFinding } from '../store/cause-view';
 import { CauseFindingCard } from './CauseFindingCard';
 import { lmTypeText } from './lm-text';
-import { factText, RawPair } from './RawPair';
+import { factText } from './RawPair';
+import { FindingTechDetails } from './FindingTechDetails';
 import './FindingCard.css';
 
 interface Props {
@@ -99,20 +100,7 @@ function KbFindingCard({ finding, technician, noNtlm, lmWithheld, reverted }: Pr
         </p>
       ) : null}
       <p className="kb">{t('findings.kb', { kb: finding.kb })}</p>
-      {technician ? (
-        <dl className="raw">
-          <RawPair term={t('findings.tech.id')} value={finding.id} />
-          {finding.profile ? <RawPair term={t('findings.tech.profile')} value={finding.profile} /> : null}
-          {finding.account ? <RawPair term={t('findings.tech.section')} value={finding.account} /> : null}
-          {Object.entries(finding.facts).map(([k, v]) => (
-            <RawPair key={k} term={k} value={factText(v)} />
-          ))}
-          <RawPair
-            term={t('findings.tech.fixes')}
-            value={finding.fixes.length ? finding.fixes.join(', ') : t('findings.tech.noFix')}
-          />
-        </dl>
-      ) : null}
+      {technician ? <FindingTechDetails finding={finding} showProfile={true} /> : null}
     </article>
   );
 }

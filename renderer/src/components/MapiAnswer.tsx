@@ -1,17 +1,8 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { causeTexts } from '../../../electron/core/causes/cause-text';
 import type { MapiEndpointReading } from '../contract';
 import { useWizard } from '../store/store-context';
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="raw-pair">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { TermRow } from './RawPair';
 
 /**
  * What MAPI over HTTP (`/mapi/emsmdb/`) answered on the proxy's name, asked for Outlook 2013+
@@ -24,22 +15,22 @@ export function MapiAnswer({ reading }: { reading: MapiEndpointReading }) {
     <div className="proxy-answer-side" data-testid="mapi-answer" data-verdict={reading.verdict}>
       <h4>{t('proxyAnswer.mapiHeading')}</h4>
       <dl className="raw">
-        <Row term={t('proxyAnswer.url')}>
+        <TermRow term={t('proxyAnswer.url')}>
           <code>{reading.url}</code>
-        </Row>
-        <Row term={t('proxyAnswer.status')}>
+        </TermRow>
+        <TermRow term={t('proxyAnswer.status')}>
           {reading.status !== null
             ? t('proxyAnswer.http', { status: reading.status })
             : t('proxyAnswer.mapiNoAnswer')}
-        </Row>
-        <Row term={t('proxyAnswer.schemes')}>
+        </TermRow>
+        <TermRow term={t('proxyAnswer.schemes')}>
           <code data-testid="mapi-answer-schemes">
             {reading.schemes.length > 0 ? reading.schemes.join(', ') : t('proxyAnswer.noSchemes')}
           </code>
-        </Row>
-        <Row term={t('proxyAnswer.mapiVerdict')}>
+        </TermRow>
+        <TermRow term={t('proxyAnswer.mapiVerdict')}>
           <span data-testid="mapi-answer-verdict">{causeTexts(locale).mapiVerdicts[reading.verdict]}</span>
-        </Row>
+        </TermRow>
       </dl>
     </div>
   );

@@ -1,17 +1,8 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProxyCheck } from '../contract';
 import { MapiAnswer } from './MapiAnswer';
 import './ProxyAnswerPanel.css';
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="raw-pair">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { TermRow } from './RawPair';
 
 /** For technicians: what each Exchange proxy answered to the unauthenticated request. */
 export function ProxyAnswerPanel({ checks }: { checks: readonly ProxyCheck[] }) {
@@ -47,18 +38,18 @@ export function ProxyAnswerPanel({ checks }: { checks: readonly ProxyCheck[] }) 
               <div className="proxy-answer-side">
                 {c.mapi ? <h4>{t('proxyAnswer.rpcHeading')}</h4> : null}
                 <dl className="raw">
-                  <Row term={t('proxyAnswer.usedBy')}>
+                  <TermRow term={t('proxyAnswer.usedBy')}>
                     {c.usedBy
                       .map((u) => u.profile)
                       .filter((p, i, all) => all.indexOf(p) === i)
                       .join(', ')}
-                  </Row>
+                  </TermRow>
                   {r ? (
-                    <Row term={t('proxyAnswer.url')}>
+                    <TermRow term={t('proxyAnswer.url')}>
                       <code>{r.url}</code>
-                    </Row>
+                    </TermRow>
                   ) : null}
-                  <Row term={t('proxyAnswer.status')}>
+                  <TermRow term={t('proxyAnswer.status')}>
                     <span data-testid="proxy-answer-status">{status}</span>
                     {c.skipped ? <span className="detail"> {c.skipped}</span> : null}
                     {r?.failure ? (
@@ -67,29 +58,29 @@ export function ProxyAnswerPanel({ checks }: { checks: readonly ProxyCheck[] }) 
                         <code>{r.failure.code ?? '—'}</code> {r.failure.message}
                       </span>
                     ) : null}
-                  </Row>
+                  </TermRow>
                   {r ? (
-                    <Row term={t('proxyAnswer.schemes')}>
+                    <TermRow term={t('proxyAnswer.schemes')}>
                       <code data-testid="proxy-answer-schemes">
                         {r.schemes.length > 0 ? r.schemes.join(', ') : t('proxyAnswer.noSchemes')}
                       </code>
-                    </Row>
+                    </TermRow>
                   ) : null}
                   {cert ? (
                     <>
-                      <Row term={t('proxyAnswer.certCn')}>
+                      <TermRow term={t('proxyAnswer.certCn')}>
                         <code>{cert.subjectCommonName ?? '—'}</code>
-                      </Row>
-                      <Row term={t('proxyAnswer.certAlt')}>
+                      </TermRow>
+                      <TermRow term={t('proxyAnswer.certAlt')}>
                         <code>{cert.altNames.length > 0 ? cert.altNames.join(', ') : '—'}</code>
-                      </Row>
-                      <Row term={t('proxyAnswer.certIssuer')}>
+                      </TermRow>
+                      <TermRow term={t('proxyAnswer.certIssuer')}>
                         <code>{cert.issuer ?? '—'}</code>
-                      </Row>
-                      <Row term={t('proxyAnswer.certValidTo')}>
+                      </TermRow>
+                      <TermRow term={t('proxyAnswer.certValidTo')}>
                         <code>{cert.validTo ?? '—'}</code>
-                      </Row>
-                      <Row term={t('proxyAnswer.certTrusted')}>
+                      </TermRow>
+                      <TermRow term={t('proxyAnswer.certTrusted')}>
                         <span data-testid="proxy-answer-trusted" data-trusted={String(cert.trusted)}>
                           {yesNo(cert.trusted)}
                         </span>
@@ -99,12 +90,14 @@ export function ProxyAnswerPanel({ checks }: { checks: readonly ProxyCheck[] }) 
                             <code>{cert.trustError}</code>
                           </span>
                         ) : null}
-                      </Row>
-                      <Row term={t('proxyAnswer.certMatches')}>{yesNo(cert.matchesHost)}</Row>
+                      </TermRow>
+                      <TermRow term={t('proxyAnswer.certMatches')}>{yesNo(cert.matchesHost)}</TermRow>
                     </>
                   ) : null}
                   {r ? (
-                    <Row term={t('proxyAnswer.elapsed')}>{t('proxyAnswer.ms', { ms: r.elapsedMs })}</Row>
+                    <TermRow term={t('proxyAnswer.elapsed')}>
+                      {t('proxyAnswer.ms', { ms: r.elapsedMs })}
+                    </TermRow>
                   ) : null}
                 </dl>
               </div>
