@@ -216,7 +216,7 @@ describe('fix kit', () => {
     const k = await kit(await plan('xp-outlook2003-basic', ['proxy-auth-ntlm', 'lmcompat-3']));
     const undo = text(k, 'undo.cmd');
     expect(undo).toContain(
-      '"%REG%" import "%KIT%undo-machine.reg" >nul 2>&1\r\nif errorlevel 1 goto :failed',
+      '"%REG%" import "%KIT%undo-machine.reg" >nul 2>&1\r\nif errorlevel 1 goto :import_failed',
     );
     expect(undo).toContain(
       '"%REG%" import "%KIT%fix-machine.reg" >nul 2>&1\r\nif errorlevel 1 goto :not_admin',

@@ -225,7 +225,7 @@ export function makeKitScript(input: KitScriptInput): string {
           'if not "%MACHINE_STATE%"=="todo" goto :write_user',
           'set "APPLIED_MACHINE=1"',
           `"%REG%" import "%KIT%${m.apply}" >nul 2>&1`,
-          'if errorlevel 1 goto :failed',
+          'if errorlevel 1 goto :import_failed',
         ]
       : []),
     ':write_user',
@@ -234,7 +234,7 @@ export function makeKitScript(input: KitScriptInput): string {
           'if not "%USER_STATE%"=="todo" goto :verify',
           'set "APPLIED_USER=1"',
           `"%REG%" import "%KIT%${u.apply}" >nul 2>&1`,
-          'if errorlevel 1 goto :failed',
+          'if errorlevel 1 goto :import_failed',
         ]
       : []),
     '',
@@ -269,8 +269,13 @@ export function makeKitScript(input: KitScriptInput): string {
     'set "RC=0"',
     'goto :finish',
     '',
+    ':import_failed',
+    // Said apart from a failed read-back: a refused import (access, a locked hive) is another fix.
+    'echo reg import refused the new values (no permission, or the registry is locked). Putting the previous ones back...',
+    'goto :restore',
     ':failed',
     `echo A check failed: the values did not read back as expected. Putting the previous ones back...`,
+    ':restore',
     'set "RESTORED=yes"',
     ...(hasUser
       ? [
