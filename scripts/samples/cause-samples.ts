@@ -3,15 +3,9 @@
 // switches and their policies, saved credentials. Three are the fragments of
 // electron/core/causes/fixtures/*.reg made into whole PCs (Windows, Office, LSA keys added); two
 // are focused on one finding each. Written by make-sample-machines.ts.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  REGEDIT5_FORMAT,
-  applyRegFileToTree,
-  parseRegFile,
-  regFileFromTree,
-  writeRegFile,
-} from '../../electron/core/registry/reg-file';
+import { applyRegFileToTree, parseRegFile } from '../../electron/core/registry/reg-file';
 import { RegTree } from '../../electron/core/registry/reg-tree';
 import {
   dword,
@@ -27,19 +21,14 @@ import {
   WMS,
 } from './sample-builder';
 import { outlookCurVer, perAccountProfile, windows7x64 } from './office-builder';
+import { writeSampleMachines, type SampleMachine } from './write-sample';
 
 const FIXTURES = join(__dirname, '..', '..', 'electron', 'core', 'causes', 'fixtures');
 const O16 = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook';
 const O15 = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles';
 const GLOBAL = '13dbb0c8aa05101a9bb000aa002fc45a';
 
-export interface CauseSample {
-  readonly id: string;
-  /** What it is and where its shape comes from (machine.json `description`). */
-  readonly description: string;
-  readonly facts: Record<string, unknown>;
-  readonly build: (t: RegTree) => void;
-}
+export type CauseSample = SampleMachine;
 
 /** A fixture fragment, read by the same codec as every sample. */
 function fixture(t: RegTree, name: string): void {
@@ -191,16 +180,5 @@ export const CAUSE_SAMPLES: readonly CauseSample[] = [
 
 /** Writes each sample as registry.reg (UTF-16LE, like reg export) and machine.json. */
 export function writeCauseSamples(outDir: string): void {
-  for (const s of CAUSE_SAMPLES) {
-    const tree = new RegTree();
-    s.build(tree);
-    const dir = join(outDir, s.id);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'registry.reg'), writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT)));
-    writeFileSync(
-      join(dir, 'machine.json'),
-      JSON.stringify({ description: s.description, ...s.facts }, null, 2) + '\n',
-    );
-    console.log(`wrote ${dir}`);
-  }
+  writeSampleMachines(outDir, CAUSE_SAMPLES);
 }

@@ -1,9 +1,6 @@
 // Sample machines for the real-world shapes of issue 12: Click-to-Run Office, profiles left over
 // from an older Outlook, partial exports, an invalid LmCompatibilityLevel, 32-bit Office 2010 on
 // 64-bit Windows, Unicode (001f) strings. Written by make-sample-machines.ts.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REGEDIT5_FORMAT, regFileFromTree, writeRegFile } from '../../electron/core/registry/reg-file';
 import { RegTree } from '../../electron/core/registry/reg-tree';
 import {
   LSA,
@@ -22,16 +19,9 @@ import {
   windowsXp,
 } from './sample-builder';
 import { microsoft365ClickToRun, outlook2010Wow64, perAccountProfile, windows7x64 } from './office-builder';
+import { writeSampleMachines, type SampleMachine } from './write-sample';
 
-export interface FidelitySample {
-  readonly id: string;
-  /** What it is and where its shape comes from (machine.json `description`). */
-  readonly description: string;
-  readonly facts?: Record<string, unknown>;
-  /** Keys written to registry.reg, each as `reg export` writes it (no ancestor lines); all if absent. */
-  readonly exports?: readonly string[];
-  readonly build: (t: RegTree) => void;
-}
+export type FidelitySample = SampleMachine;
 
 /** A complete simulated PC says there is no LAN Manager policy; an export leaves it unknown. */
 const NO_POLICY = { lmPolicy: { managed: false } };
@@ -194,16 +184,5 @@ export const FIDELITY_SAMPLES: readonly FidelitySample[] = [
 
 /** Writes each sample as registry.reg (UTF-16LE, like reg export) and machine.json. */
 export function writeFidelitySamples(outDir: string): void {
-  for (const s of FIDELITY_SAMPLES) {
-    const tree = new RegTree();
-    s.build(tree);
-    const dir = join(outDir, s.id);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'registry.reg'), writeRegFile(regFileFromTree(tree, REGEDIT5_FORMAT, s.exports)));
-    writeFileSync(
-      join(dir, 'machine.json'),
-      JSON.stringify({ description: s.description, ...s.facts }, null, 2) + '\n',
-    );
-    console.log(`wrote ${dir}`);
-  }
+  writeSampleMachines(outDir, FIDELITY_SAMPLES);
 }
