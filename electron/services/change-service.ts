@@ -15,6 +15,7 @@ import type { RecoveryOptions, RecoveryReport } from '../core/fixes/recovery-rep
 import type { EventLogPort } from '../core/machine/event-log-port';
 import { applyEvent, recoveryEvents, refusalEvent, rollbackEvent } from '../core/report/change-events';
 import type { MachineContext } from './machine-context';
+import type { RegTree } from '../core/registry/reg-tree';
 
 /** What a host asks to change; the plan is always made fresh from the machine. */
 export type ChangeRequest =
@@ -39,6 +40,8 @@ export interface Proposal {
   /** Pass back to `apply` to bind the write to exactly this plan. */
   readonly fingerprint: string;
   readonly report: DiagnosisReport;
+  /** The registry as the scan read it: the plan's "before" values, and every key it writes into. */
+  readonly tree: RegTree;
 }
 
 export interface ChangeServiceDeps {
@@ -87,7 +90,7 @@ export async function proposeChange(
           credentials: req.credentials,
         })
       : planBackConnectionHost(tree, req.host);
-  return { plan, fingerprint: await planFingerprint(plan), report };
+  return { plan, fingerprint: await planFingerprint(plan), report, tree };
 }
 
 function requestFixes(req: ChangeRequest): readonly string[] {

@@ -102,16 +102,13 @@ export class KitService {
         'usage',
         `Nothing needs changing on ${origin.computer ?? 'that PC'} (${plan.alreadyDone.join(', ') || 'already done'}); no kit was made.`,
       );
-    // The keys the plan writes into, as the collected PC has them (a kit never creates a root key).
-    const keys = await machine.registry.readSubtrees(
-      plan.changes.map((c) => ({ path: c.path, recursive: false })),
-    );
     const kit = await makeFixKit({
       plan,
       source: { ...origin },
       language,
       collect: collectScriptOptions(),
-      keyExists: (path) => keys.hasKey(path),
+      // The scan read every key the plan writes into: a kit never creates one the PC lacks.
+      keyExists: (path) => proposal.tree.hasKey(path),
       now,
     });
     const id = this.freeId(kitId(origin.computer, now));
