@@ -165,6 +165,29 @@ describe('RegExeRegistry reads', () => {
     expect(files.files.size).toBe(0);
   });
 
+  it('runs the exports one at a time when told to (as under Wine)', async () => {
+    const { reg, files } = setup((t) => {
+      for (let i = 0; i < 5; i++) t.setValue(`HKCU\\Software\\K${i}`, 'v', { type: 'REG_DWORD', data: i });
+    });
+    let running = 0;
+    let peak = 0;
+    const counting = {
+      run: async (file: string, args: readonly string[]) => {
+        peak = Math.max(peak, ++running);
+        await new Promise((r) => setTimeout(r, 2));
+        running--;
+        return reg.run(file, args);
+      },
+    };
+    const serial = new RegExeRegistry(counting, { tempDir: 'C:\\tmp', files, readConcurrency: 1 });
+    const keys = Array.from({ length: 5 }, (_, i) => ({ path: `HKEY_CURRENT_USER\\Software\\K${i}` }));
+    const tree = await serial.readSubtrees(keys);
+    expect(peak).toBe(1);
+    expect(keys.map((k) => tree.getValue(k.path, 'v'))).toEqual(
+      keys.map((_, i) => ({ type: 'REG_DWORD', data: i })),
+    );
+  });
+
   it('probe: reg query HKCU\\Software; any failure is blocked', async () => {
     const ok = new RecordingRunner(() => result(0));
     await new RegExeRegistry(ok, { tempDir: 'C:\\tmp', regExe: 'C:\\Windows\\System32\\reg.exe' }).probe();

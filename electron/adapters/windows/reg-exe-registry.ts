@@ -15,6 +15,7 @@ import {
   type SubtreeRequest,
 } from '../../core/registry/registry-port';
 import { mapBounded } from './map-bounded';
+import { runningUnderWine } from './wine-detect';
 import { outputExcerpt, outputText, type ProcessResult, type ProcessRunner } from './process-runner';
 
 /** File access the adapter needs for `reg export` temp files (injectable for tests). */
@@ -38,6 +39,8 @@ export interface RegExeOptions {
   readonly tempPath?: () => string;
   readonly readTimeoutMs?: number;
   readonly writeTimeoutMs?: number;
+  /** `reg export`s run at once: 4 on Windows, 1 under Wine (see runningUnderWine). */
+  readonly readConcurrency?: number;
 }
 
 /**
@@ -49,6 +52,11 @@ const POLICY_BLOCKED = /registry editing has been disabled by your administrator
 const ACCESS_DENIED = /access is denied/i;
 /** reg.exe exports run side by side: few enough not to swamp a slow PC's disk and antivirus. */
 const READ_CONCURRENCY = 4;
+/**
+ * Under Wine one at a time: Wine 8's wineserver crashed (SIGSEGV, every Wine process then hangs)
+ * in 5 of 16 runs of the Wine reg.exe suite with four exports at once, and in none of 11 with one.
+ */
+const READ_CONCURRENCY_UNDER_WINE = 1;
 
 function mergeTree(from: RegTree, into: RegTree): void {
   for (const hive of new Set(HIVES.values())) from.copySubtreeInto(hive, into);
@@ -115,6 +123,7 @@ export class RegExeRegistry implements RegistryPort {
   private readonly regExe: string;
   private readonly files: TempFileAccess;
   private readonly tempPath: () => string;
+  private readonly readConcurrency: number;
 
   constructor(
     private readonly runner: ProcessRunner,
@@ -123,6 +132,8 @@ export class RegExeRegistry implements RegistryPort {
     this.regExe = opts.regExe ?? 'reg.exe';
     this.files = opts.files ?? nodeTempFileAccess;
     this.tempPath = opts.tempPath ?? (() => join(opts.tempDir, `exproxy-${process.pid}-${randomUUID()}.reg`));
+    this.readConcurrency =
+      opts.readConcurrency ?? (runningUnderWine() ? READ_CONCURRENCY_UNDER_WINE : READ_CONCURRENCY);
   }
 
   private run(args: readonly string[], timeoutMs: number): Promise<ProcessResult> {
@@ -166,7 +177,7 @@ export class RegExeRegistry implements RegistryPort {
    */
   async readSubtrees(requests: readonly SubtreeRequest[]): Promise<RegTree> {
     let stopped = false;
-    const parts = await mapBounded(requests, READ_CONCURRENCY, async (request) => {
+    const parts = await mapBounded(requests, this.readConcurrency, async (request) => {
       // After a failure (a blocked reg.exe fails every export) start no more processes.
       if (stopped) return null;
       const part = new RegTree();
