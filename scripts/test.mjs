@@ -8,6 +8,8 @@ const CI = process.env.CI === 'true' || process.env.CI === '1';
 const only = process.argv.slice(2);
 const results = [];
 const counts = { passed: 0, failed: 0, skipped: 0 };
+// Lines printed last, after the totals' line: what failed and where, so a log's tail says it.
+const tail = [];
 mkdirSync('artifacts', { recursive: true });
 
 function run(name, cmd, args, opts = {}) {
@@ -34,6 +36,22 @@ function readJson(path) {
   } catch {
     return null;
   }
+}
+
+/** The e2e tests that failed or needed a retry, from Playwright's JSON report. */
+function playwrightTrouble(report) {
+  const out = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'unexpected' || t.status === 'flaky')
+          out.push(
+            `e2e ${t.status === 'flaky' ? 'flaky' : 'failed'}: ${[...path, spec.title].join(' › ')} [${t.projectName}]`,
+          );
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, [suite.title]);
+  return out;
 }
 
 const npx = (bin) => `node_modules/.bin/${bin}`;
@@ -85,6 +103,12 @@ run(
       if (!j) return counts.failed++;
       counts.passed += j.numPassedTests;
       counts.failed += j.numFailedTests;
+      const failedTests = (j.testResults ?? []).flatMap((f) =>
+        (f.assertionResults ?? [])
+          .filter((a) => a.status === 'failed')
+          .map((a) => `${f.name.replace(`${process.cwd()}/`, '')}: ${a.fullName}`),
+      );
+      tail.push(...failedTests.slice(0, 8).map((t) => `vitest failed: ${t}`));
       counts.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
     },
   },
@@ -93,14 +117,14 @@ run(
 if (existsSync('scripts/test-wine.sh')) {
   run('wine (reg.exe on a real Windows registry)', 'bash', ['scripts/test-wine.sh'], {
     count: () => {
-      const log = existsSync('artifacts/wine-tests.log')
-        ? readFileSync('artifacts/wine-tests.log', 'utf8')
-        : '';
-      const pass = /^# pass (\d+)/m.exec(log);
-      const fail = /^# fail (\d+)/m.exec(log);
-      if (pass) counts.passed += Number(pass[1]);
-      if (fail) counts.failed += Number(fail[1]);
-      if (!pass && !/SKIP/.test(log) && results.at(-1)?.ok === false) counts.failed++;
+      // scripts/wine-suites.mjs leaves the totals; a skip (no Wine outside CI) leaves none.
+      const j = readJson('artifacts/wine-summary.json');
+      if (j) {
+        counts.passed += j.passed;
+        counts.failed += j.failed;
+        counts.skipped += j.skipped;
+        tail.push(...j.lines.map((l) => `wine: ${l}`));
+      } else if (results.at(-1)?.ok === false) counts.failed++;
     },
   });
 }
@@ -117,6 +141,7 @@ if (!existsSync(chromium) && !CI) {
       counts.passed += j.stats.expected;
       counts.failed += j.stats.unexpected + (j.stats.flaky ?? 0);
       counts.skipped += j.stats.skipped;
+      tail.push(...playwrightTrouble(j).slice(0, 8));
     },
   });
 }
@@ -145,4 +170,5 @@ const failedSteps = results.filter((r) => !r.ok).length;
 console.log(
   `${counts.passed} passed, ${counts.failed + (failedSteps > 0 && counts.failed === 0 ? failedSteps : 0)} failed, ${counts.skipped} skipped`,
 );
+for (const line of tail) console.log(`  ${line}`);
 process.exit(failedSteps > 0 ? 1 : 0);

@@ -116,7 +116,11 @@ export function runScript(
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c: Buffer) => chunks.push(c));
     const timer = setTimeout(() => {
+      // Programs cmd.exe started may outlive it and hold the pipes: let go of them too.
       child.kill();
+      child.stdout.destroy();
+      child.stderr.destroy();
+      child.unref();
       reject(new Error(`${script} ${args.join(' ')} did not finish within ${opts.timeoutMs ?? 120_000} ms`));
     }, opts.timeoutMs ?? 120_000);
     child.on('error', reject);
