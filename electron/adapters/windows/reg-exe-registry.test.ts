@@ -131,30 +131,33 @@ describe('RegExeRegistry reads', () => {
     expect(files.unlinked).toEqual(['C:\\tmp\\x1.reg']);
   });
 
-  it('runs a batch a few exports at a time, merges in request order and reports the first failure in that order', async () => {
+  /** Keys K0…K(n-1), and a runner over the fake reg.exe that records how many exports run at once. */
+  function exportBatch(n: number, delayMs: (i: number) => number) {
     const { reg, files } = setup((t) => {
-      for (let i = 0; i < 9; i++) t.setValue(`HKCU\\Software\\K${i}`, 'v', { type: 'REG_DWORD', data: i });
+      for (let i = 0; i < n; i++) t.setValue(`HKCU\\Software\\K${i}`, 'v', { type: 'REG_DWORD', data: i });
     });
-    let running = 0;
-    let peak = 0;
-    // Later requests finish first, so order can only come from the adapter.
-    const slow = {
+    const seen = { running: 0, peak: 0 };
+    const runner = {
       run: async (file: string, args: readonly string[]) => {
-        running++;
-        peak = Math.max(peak, running);
+        seen.peak = Math.max(seen.peak, ++seen.running);
         const i = Number(/K(\d)$/.exec(args[1] ?? '')?.[1] ?? 0);
-        await new Promise((r) => setTimeout(r, (9 - i) * 2));
-        running--;
+        await new Promise((r) => setTimeout(r, delayMs(i)));
+        seen.running--;
         return reg.run(file, args);
       },
     };
-    const parallel = new RegExeRegistry(slow, { tempDir: 'C:\\tmp', files });
-    const keys = Array.from({ length: 9 }, (_, i) => ({ path: `HKEY_CURRENT_USER\\Software\\K${i}` }));
+    const keys = Array.from({ length: n }, (_, i) => ({ path: `HKEY_CURRENT_USER\\Software\\K${i}` }));
+    const expected = keys.map((_, i) => ({ type: 'REG_DWORD', data: i }));
+    return { reg, files, runner, seen, keys, expected };
+  }
+
+  it('runs a batch a few exports at a time, merges in request order and reports the first failure in that order', async () => {
+    // Later requests finish first, so order can only come from the adapter.
+    const { reg, files, runner, seen, keys, expected } = exportBatch(9, (i) => (9 - i) * 2);
+    const parallel = new RegExeRegistry(runner, { tempDir: 'C:\\tmp', files });
     const tree = await parallel.readSubtrees(keys);
-    expect(peak).toBe(4);
-    expect(keys.map((k) => tree.getValue(k.path, 'v'))).toEqual(
-      keys.map((_, i) => ({ type: 'REG_DWORD', data: i })),
-    );
+    expect(seen.peak).toBe(4);
+    expect(keys.map((k) => tree.getValue(k.path, 'v'))).toEqual(expected);
     expect(files.files.size).toBe(0);
 
     // A policy block fails every export: the batch stops starting new ones.
@@ -166,26 +169,11 @@ describe('RegExeRegistry reads', () => {
   });
 
   it('runs the exports one at a time when told to (as under Wine)', async () => {
-    const { reg, files } = setup((t) => {
-      for (let i = 0; i < 5; i++) t.setValue(`HKCU\\Software\\K${i}`, 'v', { type: 'REG_DWORD', data: i });
-    });
-    let running = 0;
-    let peak = 0;
-    const counting = {
-      run: async (file: string, args: readonly string[]) => {
-        peak = Math.max(peak, ++running);
-        await new Promise((r) => setTimeout(r, 2));
-        running--;
-        return reg.run(file, args);
-      },
-    };
-    const serial = new RegExeRegistry(counting, { tempDir: 'C:\\tmp', files, readConcurrency: 1 });
-    const keys = Array.from({ length: 5 }, (_, i) => ({ path: `HKEY_CURRENT_USER\\Software\\K${i}` }));
+    const { files, runner, seen, keys, expected } = exportBatch(5, () => 2);
+    const serial = new RegExeRegistry(runner, { tempDir: 'C:\\tmp', files, readConcurrency: 1 });
     const tree = await serial.readSubtrees(keys);
-    expect(peak).toBe(1);
-    expect(keys.map((k) => tree.getValue(k.path, 'v'))).toEqual(
-      keys.map((_, i) => ({ type: 'REG_DWORD', data: i })),
-    );
+    expect(seen.peak).toBe(1);
+    expect(keys.map((k) => tree.getValue(k.path, 'v'))).toEqual(expected);
   });
 
   it('probe: reg query HKCU\\Software; any failure is blocked', async () => {
