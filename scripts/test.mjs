@@ -124,7 +124,10 @@ if (existsSync('scripts/test-wine.sh')) {
         counts.failed += j.failed;
         counts.skipped += j.skipped;
         tail.push(...j.lines.map((l) => `wine: ${l}`));
-      } else if (results.at(-1)?.ok === false) counts.failed++;
+      } else if (results.at(-1)?.ok === false) {
+        counts.failed++;
+        tail.push('wine: failed before any suite ran (its reason is printed above, under ▶ wine)');
+      }
     },
   });
 }
