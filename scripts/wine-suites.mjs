@@ -4,8 +4,8 @@
 //
 // A file that fails or hangs is reported with what it was doing (the test that had started, the
 // first failed assertion, the Wine processes still alive), then run once more on a new Wine
-// prefix: Wine itself now and then loses a process or its server under load (seen here), and a
-// half-run suite can leave the prefix seeded. A file that fails twice fails the run; one that
+// prefix: Wine itself now and then fails to start a process or its server crashes (seen here; see
+// electron/adapters/windows/wine-detect.ts), and a half-run suite can leave the prefix seeded. A file that fails twice fails the run; one that
 // passes the second time is counted as passed and named as flaky in every summary.
 //
 // Writes artifacts/wine-tests.log (every attempt's TAP, in order) and artifacts/wine-summary.json
@@ -133,7 +133,7 @@ function runOnce(file, attempt, limitS) {
   const tapPath = `${ATTEMPTS_DIR}/${basename(file, '.js')}.${attempt}.tap`;
   const fd = openSync(tapPath, 'w');
   const t0 = Date.now();
-  return new Promise((resolve) => {
+  return new Promise((done) => {
     const child = spawn(
       WINE,
       [
@@ -172,7 +172,7 @@ function runOnce(file, attempt, limitS) {
           ? `failed: ${r.notOk.slice(0, 3).join(' | ')}${r.firstError ? ` — ${r.firstError}` : ''}`
           : `node.exe ended with ${code ?? signal} before its totals (last test started: ${r.lastStarted ?? 'none'})`;
       }
-      resolve({
+      done({
         ok,
         reason,
         seconds: secondsSince(t0),
