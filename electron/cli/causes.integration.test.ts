@@ -257,9 +257,7 @@ describe('exproxy and the causes beyond KB820281', () => {
     );
     expect(readFileSync(registryFile).equals(originalBytes)).toBe(true);
     const history = exproxy(['history', '--state', state]);
-    expect(history.out).toMatch(
-      /remove-saved-credentials {2}\(removed 1 saved sign-in\(s\): cannot be undone\)/,
-    );
+    expect(history.out).toMatch(/remove-saved-credentials {2}\(removed 1 saved sign-in: cannot be undone\)/);
     // Nothing to undo with --last; the change itself says it cannot be undone.
     expect(exproxy(['rollback', '--last', '--machine', dir, '--state', state]).out).toMatch(
       /no applied change to undo/,
@@ -302,7 +300,7 @@ describe('exproxy and the causes beyond KB820281', () => {
     );
     const rb = exproxy(['rollback', '--last', '--machine', dir, '--state', state]);
     expect(rb.code).toBe(0);
-    expect(rb.out).toMatch(/Removed 1 saved sign-in\(s\); they cannot be put back:\n {2}mail\.contoso\.com/);
+    expect(rb.out).toMatch(/Removed 1 saved sign-in; it cannot be put back:\n {2}mail\.contoso\.com/);
     expect(rb.out).toMatch(/Not undone: saved sign-ins cannot be put back/);
     expect(readFileSync(registryFile).equals(originalBytes)).toBe(true);
     expect(facts(dir).savedCredentials).toEqual([]);
