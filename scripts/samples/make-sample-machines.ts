@@ -192,6 +192,9 @@ const samples: Sample[] = [
     title:
       "Windows XP + Outlook 2003: another user's profiles exported by an administrator (HKEY_USERS\\<SID>), joined with the LSA, Office and Windows exports",
     user: USER_SID,
+    // Registry exports only, from an administrator's desk: nobody asked this PC for its policy,
+    // so its machine.json says nothing about one and the product must not assume there is none.
+    facts: { lmPolicy: undefined },
     exports: [
       `HKEY_USERS\\${USER_SID}\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles`,
       'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa',
@@ -343,7 +346,8 @@ for (const s of samples) {
   writeFileSync(join(dir, 'registry.reg'), Buffer.concat(parts));
   writeFileSync(
     join(dir, 'machine.json'),
-    // Each of these is a whole PC: it states that no policy sets the LAN Manager level.
+    // Each of these is a whole PC: it states that no policy sets the LAN Manager level (unless
+    // its facts say otherwise; `undefined` leaves the policy out, as JSON has no undefined).
     JSON.stringify({ description: s.title, lmPolicy: { managed: false }, ...s.facts }, null, 2) + '\n',
   );
   console.log(`wrote ${dir}`);
