@@ -9,9 +9,8 @@ import { applyRegFileToTree, parseRegFile } from '../../electron/core/registry/r
 import { RegTree } from '../../electron/core/registry/reg-tree';
 import {
   dword,
-  long,
   lsa,
-  mapi,
+  outlook2003Profile,
   put,
   string8,
   sz,
@@ -26,7 +25,6 @@ import { writeSampleMachines, type SampleMachine } from './write-sample';
 const FIXTURES = join(__dirname, '..', '..', 'electron', 'core', 'causes', 'fixtures');
 const O16 = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook';
 const O15 = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles';
-const GLOBAL = '13dbb0c8aa05101a9bb000aa002fc45a';
 
 export type CauseSample = SampleMachine;
 
@@ -34,25 +32,6 @@ export type CauseSample = SampleMachine;
 function fixture(t: RegTree, name: string): void {
   const file = join(FIXTURES, name);
   applyRegFileToTree(parseRegFile(readFileSync(file), file), t);
-}
-
-/** The Outlook 2003 profile of the KB820281 samples, already on NTLM, with one setting changed. */
-function outlook2003Profile(t: RegTree, configFlags: number): void {
-  put(t, WMS, { DefaultProfile: sz('Outlook') });
-  put(t, `${WMS}\\Outlook\\${GLOBAL}`, {
-    '00036600': long(0x501),
-    '00036601': long(configFlags),
-    '00036619': long(10),
-    '001e6602': string8('EXCH01'),
-    '001e6603': string8('/o=Contoso/ou=First Administrative Group/cn=Recipients/cn=jsmith'),
-    '001e6607': string8('jsmith'),
-    '101e6613': mapi({ kind: 'mv-string8', value: ['ncalrpc:EXCH01', 'ncacn_ip_tcp:exch01.contoso.local'] }),
-    '00036623': long(0x23),
-    '001f6622': unicode('mail.contoso.com'),
-    '001f6625': unicode('msstd:mail.contoso.com'),
-    '00036627': long(2),
-  });
-  put(t, `${WMS}\\Outlook\\0a0d020000000000c000000000000046`, { '001e0324': string8('Outlook') });
 }
 
 function outlook2003Pc(t: RegTree): void {
@@ -77,7 +56,9 @@ export const CAUSE_SAMPLES: readonly CauseSample[] = [
     facts: { lmPolicy: { managed: false }, domainJoined: true },
     build: (t) => {
       outlook2003Pc(t);
-      outlook2003Profile(t, 0x118c);
+      // The KB820281 profile, already on NTLM, with one setting changed.
+      put(t, WMS, { DefaultProfile: sz('Outlook') });
+      outlook2003Profile(t, 'Outlook', { configFlags: 0x118c, auth: 2 });
     },
   },
   {

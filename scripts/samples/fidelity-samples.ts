@@ -1,16 +1,14 @@
 // Sample machines for the real-world shapes of issue 12: Click-to-Run Office, profiles left over
 // from an older Outlook, partial exports, an invalid LmCompatibilityLevel, 32-bit Office 2010 on
 // 64-bit Windows, Unicode (001f) strings. Written by make-sample-machines.ts.
-import { RegTree } from '../../electron/core/registry/reg-tree';
 import {
   LSA,
   WMS,
   bin,
   dword,
-  long,
   lsa,
-  mapi,
   outlook2003Install,
+  outlook2003Profile,
   put,
   string8,
   sz,
@@ -26,25 +24,6 @@ export type FidelitySample = SampleMachine;
 /** A complete simulated PC says there is no LAN Manager policy; an export leaves it unknown. */
 const NO_POLICY = { lmPolicy: { managed: false } };
 const O16 = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook';
-const GLOBAL = '13dbb0c8aa05101a9bb000aa002fc45a';
-
-/** An Outlook 2003 profile: Exchange settings in the fixed global section (reference §2.1). */
-function outlook2003Profile(t: RegTree, name: string, auth: number): void {
-  put(t, `${WMS}\\${name}\\${GLOBAL}`, {
-    '00036600': long(0x501),
-    '00036601': long(0x1184),
-    '00036619': long(10),
-    '001e6602': string8('EXCH01'),
-    '001e6603': string8('/o=Contoso/ou=First Administrative Group/cn=Recipients/cn=jsmith'),
-    '001e6607': string8('jsmith'),
-    '101e6613': mapi({ kind: 'mv-string8', value: ['ncalrpc:EXCH01', 'ncacn_ip_tcp:exch01.contoso.local'] }),
-    '00036623': long(0x23),
-    '001f6622': unicode('mail.contoso.com'),
-    '001f6625': unicode('msstd:mail.contoso.com'),
-    '00036627': long(auth),
-  });
-  put(t, `${WMS}\\${name}\\0a0d020000000000c000000000000046`, { '001e0324': string8('Outlook') });
-}
 
 export const FIDELITY_SAMPLES: readonly FidelitySample[] = [
   {
@@ -96,7 +75,7 @@ export const FIDELITY_SAMPLES: readonly FidelitySample[] = [
     exports: [WMS],
     build: (t) => {
       put(t, WMS, { DefaultProfile: sz('Outlook') });
-      outlook2003Profile(t, 'Outlook', 1);
+      outlook2003Profile(t, 'Outlook', { configFlags: 0x1184, auth: 1 });
     },
   },
   {
@@ -118,7 +97,7 @@ export const FIDELITY_SAMPLES: readonly FidelitySample[] = [
       outlook2003Install(t);
       lsa(t, { LmCompatibilityLevel: sz('2') });
       put(t, WMS, { DefaultProfile: sz('Outlook') });
-      outlook2003Profile(t, 'Outlook', 2);
+      outlook2003Profile(t, 'Outlook', { configFlags: 0x1184, auth: 2 });
     },
   },
   {

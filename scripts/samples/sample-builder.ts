@@ -1,5 +1,5 @@
 import { encodeMapiValue, type MapiValue } from '../../electron/core/outlook/mapi-property';
-import { keyNameToUid } from '../../electron/core/outlook/mapi-uid';
+import { EXCHANGE_GLOBAL_SECTION, keyNameToUid } from '../../electron/core/outlook/mapi-uid';
 import type { RegTree } from '../../electron/core/registry/reg-tree';
 import type { RegValue } from '../../electron/core/registry/reg-value';
 
@@ -86,4 +86,29 @@ export function outlook2003Install(tree: RegTree): void {
   put(tree, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Office\\11.0\\Outlook\\InstallRoot', {
     Path: sz('C:\\Program Files\\Microsoft Office\\OFFICE11\\'),
   });
+}
+
+/**
+ * The KB820281 Outlook 2003 profile of the fidelity and cause samples: Exchange settings in the
+ * fixed global section (reference §2.1), RPC over HTTP to mail.contoso.com with `auth`.
+ */
+export function outlook2003Profile(
+  tree: RegTree,
+  name: string,
+  { configFlags, auth }: { configFlags: number; auth: number },
+): void {
+  put(tree, `${WMS}\\${name}\\${EXCHANGE_GLOBAL_SECTION}`, {
+    '00036600': long(0x501),
+    '00036601': long(configFlags),
+    '00036619': long(10),
+    '001e6602': string8('EXCH01'),
+    '001e6603': string8('/o=Contoso/ou=First Administrative Group/cn=Recipients/cn=jsmith'),
+    '001e6607': string8('jsmith'),
+    '101e6613': mapi({ kind: 'mv-string8', value: ['ncalrpc:EXCH01', 'ncacn_ip_tcp:exch01.contoso.local'] }),
+    '00036623': long(0x23),
+    '001f6622': unicode('mail.contoso.com'),
+    '001f6625': unicode('msstd:mail.contoso.com'),
+    '00036627': long(auth),
+  });
+  put(tree, `${WMS}\\${name}\\0a0d020000000000c000000000000046`, { '001e0324': string8('Outlook') });
 }
