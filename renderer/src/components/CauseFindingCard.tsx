@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CauseFindingId, Finding } from '../contract';
-import { ErrorIcon, InfoIcon, WarningIcon } from '../icons';
 import { causeFindingView, causeFixLabel, isCauseFix, notOffered } from '../store/cause-view';
 import { useWizard } from '../store/store-context';
+import { FindingFrame } from './FindingFrame';
 import { FindingTechDetails } from './FindingTechDetails';
-import './FindingCard.css';
 
 interface Props {
   readonly finding: Finding & { readonly id: CauseFindingId };
@@ -21,21 +20,8 @@ export function CauseFindingCard({ finding, technician }: Props) {
   const text = causeFindingView(locale, finding);
   const reason = notOffered(finding);
   const offered = finding.fixes.filter(isCauseFix).map((f) => causeFixLabel(locale, f));
-  const Icon =
-    finding.severity === 'error' ? ErrorIcon : finding.severity === 'warning' ? WarningIcon : InfoIcon;
   return (
-    <article
-      className={`finding ${finding.severity}`}
-      data-testid={`finding-${finding.id}`}
-      data-text={finding.id}
-    >
-      <header className="finding-head">
-        <Icon className="finding-icon" />
-        <h2>{text.title}</h2>
-        <span className={`badge severity-${finding.severity}`}>
-          {t(`findings.severity.${finding.severity}`)}
-        </span>
-      </header>
+    <FindingFrame finding={finding} textKey={finding.id} title={text.title}>
       <dl className="finding-body">
         {finding.profile ? (
           <>
@@ -63,6 +49,6 @@ export function CauseFindingCard({ finding, technician }: Props) {
         {t('causes.source', { kb: text.kb })}
       </p>
       {technician ? <FindingTechDetails finding={finding} showProfile={false} /> : null}
-    </article>
+    </FindingFrame>
   );
 }

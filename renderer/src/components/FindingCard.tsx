@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../contract';
-import { ErrorIcon, InfoIcon, WarningIcon } from '../icons';
 import { isCauseFinding } from '../store/cause-view';
 import { CauseFindingCard } from './CauseFindingCard';
 import { lmTypeText } from './lm-text';
 import { factText } from './RawPair';
+import { FindingFrame } from './FindingFrame';
 import { FindingTechDetails } from './FindingTechDetails';
-import './FindingCard.css';
 
 interface Props {
   readonly finding: Finding;
@@ -71,21 +70,8 @@ function KbFindingCard({ finding, technician, noNtlm, lmWithheld, reverted }: Pr
     if (finding.id === 'lm-level-invalid') return t(`${base}.${invalidLevelChange(finding)}`, values);
     return t(`${base}.change`, values);
   };
-  const Icon =
-    finding.severity === 'error' ? ErrorIcon : finding.severity === 'warning' ? WarningIcon : InfoIcon;
   return (
-    <article
-      className={`finding ${finding.severity}`}
-      data-testid={`finding-${finding.id}`}
-      data-text={textKey(finding)}
-    >
-      <header className="finding-head">
-        <Icon className="finding-icon" />
-        <h2>{t(`${base}.title`, values)}</h2>
-        <span className={`badge severity-${finding.severity}`}>
-          {t(`findings.severity.${finding.severity}`)}
-        </span>
-      </header>
+    <FindingFrame finding={finding} textKey={textKey(finding)} title={t(`${base}.title`, values)}>
       <dl className="finding-body">
         <dt>{t('findings.what')}</dt>
         <dd>{t(`${base}.what`, values)}</dd>
@@ -101,6 +87,6 @@ function KbFindingCard({ finding, technician, noNtlm, lmWithheld, reverted }: Pr
       ) : null}
       <p className="kb">{t('findings.kb', { kb: finding.kb })}</p>
       {technician ? <FindingTechDetails finding={finding} showProfile={true} /> : null}
-    </article>
+    </FindingFrame>
   );
 }
